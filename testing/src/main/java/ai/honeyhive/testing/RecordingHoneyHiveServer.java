@@ -1,0 +1,297 @@
+package ai.honeyhive.testing;
+
+import static java.util.Objects.requireNonNull;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A real HTTP server on a loopback port that records every request a HoneyHive SDK makes ({@code /session/start},
+ * {@code /events}, {@code /opentelemetry/v1/traces}) and answers as scripted.
+ *
+ * <p>By default every known route answers {@code 200 {}} and unknown routes {@code 404}. Script faults per route with
+ * {@link #enqueue(Route, Response...)}: for example {@code enqueue(Route.TRACES, status(503), status(503))} answers
+ * the next two OTLP requests with 503 and the third with the default. The server is thread-safe; requests are
+ * handled concurrently, so a hanging request does not hold up the others.
+ *
+ * <pre>{@code
+ * try (RecordingHoneyHiveServer server = RecordingHoneyHiveServer.start()) {
+ *     HoneyHiveTracer tracer = HoneyHiveTracer.builder().serverUrl(server.baseUrl()).apiKey("k").build();
+ *     ...
+ *     assertThat(server.awaitSpans(2, Duration.ofSeconds(10))).extracting(RecordedSpan::name).contains("retrieve");
+ * }
+ * }</pre>
+ */
+public final class RecordingHoneyHiveServer implements AutoCloseable {
+
+    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+
+    private final HttpServer server;
+    private final ExecutorService handlers;
+    private final Object lock = new Object();
+    private final List<RecordedRequest> requests = new ArrayList<>();
+    private final Map<Route, Queue<Response>> scripted = new EnumMap<>(Route.class);
+    private final Map<Route, Response> defaults = new EnumMap<>(Route.class);
+    private volatile CountDownLatch hangs = new CountDownLatch(1);
+
+    private RecordingHoneyHiveServer(HttpServer server, ExecutorService handlers) {
+        this.server = server;
+        this.handlers = handlers;
+        for (Route route : Route.values()) {
+            scripted.put(route, new ArrayDeque<>());
+            defaults.put(route, route == Route.OTHER ? Response.status(404) : Response.ok());
+        }
+    }
+
+    /** Starts a server on an ephemeral port of {@code 127.0.0.1}. */
+    public static RecordingHoneyHiveServer start() {
+        return start(0);
+    }
+
+    /** Starts a server on the given port of {@code 127.0.0.1} ({@code 0} for an ephemeral port). */
+    public static RecordingHoneyHiveServer start(int port) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            ExecutorService handlers = Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "recording-honeyhive-server");
+                thread.setDaemon(true);
+                return thread;
+            });
+            RecordingHoneyHiveServer recording = new RecordingHoneyHiveServer(server, handlers);
+            server.createContext("/", recording::handle);
+            server.setExecutor(handlers);
+            server.start();
+            return recording;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the recording HoneyHive server on port " + port, e);
+        }
+    }
+
+    /**
+     * A base URL at which nothing listens: a port that was free a moment ago, so that a connection to it is refused.
+     */
+    public static String closedPortUrl() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not find a free port", e);
+        }
+    }
+
+    /** The base URL to configure as the HoneyHive server URL, such as {@code http://127.0.0.1:41234}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Answers the next requests to a route with these responses, in order, before the default answers again. */
+    public RecordingHoneyHiveServer enqueue(Route route, Response... responses) {
+        requireNonNull(route, "route");
+        synchronized (lock) {
+            for (Response response : responses) {
+                scripted.get(route).add(requireNonNull(response, "response"));
+            }
+        }
+        return this;
+    }
+
+    /** Answers every request to a route that has no scripted response with this one. */
+    public RecordingHoneyHiveServer respondByDefault(Route route, Response response) {
+        synchronized (lock) {
+            defaults.put(requireNonNull(route, "route"), requireNonNull(response, "response"));
+        }
+        return this;
+    }
+
+    /** Lets every request that is held by {@link Response#hang()} go, without an answer. */
+    public void releaseHangs() {
+        CountDownLatch released = hangs;
+        hangs = new CountDownLatch(1);
+        released.countDown();
+    }
+
+    /** Every request received so far, in order of arrival. */
+    public List<RecordedRequest> requests() {
+        synchronized (lock) {
+            return List.copyOf(requests);
+        }
+    }
+
+    /** The requests received so far on one route. */
+    public List<RecordedRequest> requests(Route route) {
+        return requests().stream().filter(request -> request.route() == route).toList();
+    }
+
+    /** The spans of every OTLP request that was answered with a 2xx status, that is, the spans delivered. */
+    public List<RecordedSpan> spans() {
+        return requests(Route.TRACES).stream()
+                .filter(RecordedRequest::accepted)
+                .flatMap(request -> request.spans().stream())
+                .toList();
+    }
+
+    /** Waits until at least {@code count} requests have arrived on a route, and returns them. */
+    public List<RecordedRequest> awaitRequests(Route route, int count, Duration timeout) {
+        return await(timeout, () -> requests(route), list -> list.size() >= count, count + " requests to " + route);
+    }
+
+    /** Waits until at least {@code count} spans have been delivered, and returns all spans delivered. */
+    public List<RecordedSpan> awaitSpans(int count, Duration timeout) {
+        return await(timeout, this::spans, list -> list.size() >= count, count + " delivered spans");
+    }
+
+    /** Waits up to 30 seconds until at least {@code count} spans have been delivered, and returns them. */
+    public List<RecordedSpan> awaitSpans(int count) {
+        return awaitSpans(count, DEFAULT_WAIT);
+    }
+
+    /** Forgets every request and scripted response, and restores the default answers. */
+    public void reset() {
+        synchronized (lock) {
+            requests.clear();
+            for (Route route : Route.values()) {
+                scripted.get(route).clear();
+                defaults.put(route, route == Route.OTHER ? Response.status(404) : Response.ok());
+            }
+        }
+    }
+
+    /** Stops the server at once, releasing any hanging requests. */
+    @Override
+    public void close() {
+        releaseHangs();
+        server.stop(0);
+        handlers.shutdownNow();
+    }
+
+    private <T> T await(Duration timeout, java.util.function.Supplier<T> read, Predicate<T> done, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (true) {
+                T value = read.get();
+                if (done.test(value)) {
+                    return value;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(
+                            "Timed out after " + timeout + " waiting for " + what + "; received " + requests);
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("Interrupted while waiting for " + what, e);
+                }
+            }
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        RecordedRequest request = record(exchange);
+        Response response;
+        synchronized (lock) {
+            Response next = scripted.get(request.route()).poll();
+            response = next != null ? next : defaults.get(request.route());
+        }
+        try {
+            respond(exchange, request, response);
+        } finally {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private RecordedRequest record(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                body = in.readAllBytes();
+            }
+        }
+        RecordedRequest request = new RecordedRequest(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders(),
+                body,
+                Instant.now());
+        synchronized (lock) {
+            requests.add(request);
+            lock.notifyAll();
+        }
+        return request;
+    }
+
+    private void respond(HttpExchange exchange, RecordedRequest request, Response response) throws IOException {
+        try (exchange) {
+            switch (response.kind()) {
+                case HANG -> awaitRelease();
+                case CLOSE_CONNECTION -> {
+                    // Closing an exchange whose headers were never sent closes the TCP connection: the client sees
+                    // the connection end with no status line.
+                }
+                case ANSWER -> {
+                    sleep(response.delay());
+                    response.headers().forEach(exchange.getResponseHeaders()::set);
+                    byte[] body = response.body();
+                    request.answered(response.status());
+                    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+                    if (body.length > 0) {
+                        try (OutputStream out = exchange.getResponseBody()) {
+                            out.write(body);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void awaitRelease() {
+        try {
+            hangs.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
