@@ -1,0 +1,24 @@
+package ai.honeyhive.tracer;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+
+/**
+ * An OpenTelemetry {@link Span} that is current from the moment {@link HoneyHiveTracer#trace} opens it until it is
+ * closed, for use in try-with-resources:
+ *
+ * <pre>{@code
+ * try (HoneyHiveSpan span = tracer.trace("retrieve", EventType.TOOL)) {
+ *     span.setAttribute("documents", 3);
+ * } // ended here, and the previous context is current again
+ * }</pre>
+ *
+ * <p>Close it on the thread that opened it. {@link #recordException(Throwable, Attributes)} also sets status ERROR
+ * and {@code honeyhive_error}, so an exception caught in the block shows as the event's error in HoneyHive.
+ */
+public interface HoneyHiveSpan extends Span, AutoCloseable {
+
+    /** Ends the span and restores the context that was current before it was opened. Idempotent; never throws. */
+    @Override
+    void close();
+}

@@ -1,0 +1,626 @@
+package ai.honeyhive.tracer;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.honeyhive.tracer.internal.ApplicationName;
+import ai.honeyhive.tracer.internal.AttributeFlattener;
+import ai.honeyhive.tracer.internal.ConfigKey;
+import ai.honeyhive.tracer.internal.FlattenLimits;
+import ai.honeyhive.tracer.internal.HoneyHiveAttributes;
+import ai.honeyhive.tracer.internal.HoneyHiveSpanProcessor;
+import ai.honeyhive.tracer.internal.LibraryVersion;
+import ai.honeyhive.tracer.internal.ScopedSpan;
+import ai.honeyhive.tracer.internal.SpanExportPipeline;
+import ai.honeyhive.tracer.internal.ThrottledLogger;
+import ai.honeyhive.tracer.internal.TracerIdentity;
+import ai.honeyhive.tracer.internal.VerboseLogging;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.baggage.BaggageBuilder;
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.SpanLimits;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Traces an application's LLM calls, tools and chains into HoneyHive sessions: the Java counterpart of the Python
+ * SDK's {@code HoneyHiveTracer}.
+ *
+ * <pre>{@code
+ * HoneyHiveTracer tracer = HoneyHiveTracer.builder().project("support-bot").build(); // key from HH_API_KEY
+ * try (HoneyHiveSpan span = tracer.trace("answer", EventType.CHAIN)) {
+ *     tracer.enrichSpan(Enrichment.builder().inputs(Map.of("question", question)).build());
+ *     ...
+ * }
+ * tracer.close();
+ * }</pre>
+ *
+ * <p>Each tracer owns its OpenTelemetry {@code SdkTracerProvider}, exporter and processors, so several tracers with
+ * different projects, keys and sources can live in one JVM; none touches {@code GlobalOpenTelemetry} unless
+ * configured to. Thread-safe.
+ *
+ * <p>Once built, a tracer never throws into the caller: a failing backend, a value that cannot be serialized, a use
+ * after {@link #close()} are logged (throttled) and cost only the data involved. Nothing waits on HoneyHive except
+ * {@link #flush(Duration)} and {@link #close(Duration)}, and only up to their timeouts.
+ */
+public final class HoneyHiveTracer implements AutoCloseable {
+
+    /** The instrumentation scope name of the spans this tracer starts. */
+    public static final String INSTRUMENTATION_SCOPE = "ai.honeyhive.tracer";
+
+    // Room on top of the configured attribute budget for what the tracer itself stamps.
+    private static final int RESERVED_ATTRIBUTES = 32;
+    private static final Duration DEFAULT_FLUSH_TIMEOUT = Duration.ofSeconds(10);
+    private static final TextMapPropagator PROPAGATOR =
+            TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
+
+    private static final Logger logger = Logger.getLogger(HoneyHiveTracer.class.getName());
+    private static final ThrottledLogger traceFailures = new ThrottledLogger(logger);
+    private static final ThrottledLogger enrichFailures = new ThrottledLogger(logger);
+    private static final ThrottledLogger usedAfterClose = new ThrottledLogger(logger);
+
+    private final TracerConfig config;
+    private final String sessionId;
+    private final String sessionName;
+    private final SdkTracerProvider provider;
+    private final OpenTelemetrySdk openTelemetry;
+    private final Tracer tracer;
+    private final AttributeFlattener flattener;
+    private final @Nullable SpanExportPipeline export;
+    private final @Nullable Context linkedContext;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final @Nullable Thread shutdownHook;
+
+    private HoneyHiveTracer(TracerConfig config, List<SpanProcessor> extraProcessors) {
+        this.config = config;
+        if (config.verbose()) {
+            VerboseLogging.enable();
+        }
+        this.sessionId = config.sessionId() != null
+                ? config.sessionId()
+                : UUID.randomUUID().toString();
+        this.sessionName = config.sessionName() != null ? config.sessionName() : ApplicationName.detect();
+        this.flattener = new AttributeFlattener(new FlattenLimits(
+                config.maxAttributeDepth(), config.maxSpanAttributes(), config.maxAttributeValueLength()));
+        this.export = config.testMode() ? null : SpanExportPipeline.create(exportSettings(config));
+        this.provider = tracerProvider(config, identity(), extraProcessors, export);
+        this.openTelemetry = OpenTelemetrySdk.builder()
+                .setTracerProvider(provider)
+                .setPropagators(ContextPropagators.create(PROPAGATOR))
+                .build();
+        this.tracer = provider.tracerBuilder(INSTRUMENTATION_SCOPE)
+                .setInstrumentationVersion(LibraryVersion.version())
+                .build();
+        this.linkedContext = config.linkCarrier().isEmpty() ? null : extract(config.linkCarrier());
+        if (config.registerGlobal()) {
+            registerGlobal();
+        }
+        this.shutdownHook = config.shutdownHook() ? addShutdownHook() : null;
+        logger.fine(() -> "HoneyHive tracer started: " + this);
+    }
+
+    /** A builder that starts from the environment: explicit settings win over {@code HH_*} variables. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A tracer configured by the {@code HH_*} environment variables alone.
+     *
+     * @throws IllegalArgumentException if a variable has an invalid value
+     * @throws IllegalStateException if no API key is set and test mode is off
+     */
+    public static HoneyHiveTracer init() {
+        return builder().build();
+    }
+
+    /**
+     * A tracer with this configuration; the settings it leaves unset come from the environment, then defaults.
+     *
+     * @throws IllegalArgumentException if a variable has an invalid value
+     * @throws IllegalStateException if no API key is set and test mode is off
+     */
+    public static HoneyHiveTracer init(TracerConfig config) {
+        return builder().config(config).build();
+    }
+
+    /**
+     * Starts a span and makes it current until it is closed; its event type is detected when it ends (a tool unless
+     * its attributes say otherwise). Use it in try-with-resources.
+     */
+    public HoneyHiveSpan trace(String name) {
+        return startSpan(name, null, Map.of());
+    }
+
+    /** Starts a span of the given event type and makes it current until it is closed. */
+    public HoneyHiveSpan trace(String name, EventType eventType) {
+        return startSpan(name, eventType, Map.of());
+    }
+
+    /** Starts a span with initial attributes (flattened) and makes it current until it is closed. */
+    public HoneyHiveSpan trace(String name, Map<String, ?> attributes) {
+        return startSpan(name, null, attributes);
+    }
+
+    /**
+     * Starts a span of the given event type with initial attributes, flattened as {@code key.sub} when nested, and
+     * makes it current until it is closed.
+     */
+    public HoneyHiveSpan trace(String name, EventType eventType, Map<String, ?> attributes) {
+        return startSpan(name, eventType, attributes);
+    }
+
+    /**
+     * Wraps a task so that it runs in a span, as a child of the context that is current now, on whatever thread
+     * runs it. An exception it throws is recorded on that span and rethrown unchanged.
+     */
+    public Runnable traced(String name, EventType eventType, Runnable task) {
+        Context captured = Context.current();
+        return () -> {
+            try (Scope ignored = captured.makeCurrent();
+                    HoneyHiveSpan span = startSpan(name, eventType, Map.of())) {
+                try {
+                    task.run();
+                } catch (Throwable error) {
+                    span.recordException(error);
+                    throw error;
+                }
+            }
+        };
+    }
+
+    /** Wraps a task, as {@link #traced(String, EventType, Runnable)} does, keeping its result and exceptions. */
+    public <T> Callable<T> traced(String name, EventType eventType, Callable<T> task) {
+        Context captured = Context.current();
+        return () -> {
+            try (Scope ignored = captured.makeCurrent();
+                    HoneyHiveSpan span = startSpan(name, eventType, Map.of())) {
+                try {
+                    return task.call();
+                } catch (Throwable error) {
+                    span.recordException(error);
+                    throw error;
+                }
+            }
+        };
+    }
+
+    /**
+     * Wraps a supplier, as {@link #traced(String, EventType, Runnable)} does; a separate name because a lambda fits
+     * both {@code Supplier} and {@code Callable}.
+     */
+    public <T> Supplier<T> tracedSupplier(String name, EventType eventType, Supplier<T> task) {
+        Context captured = Context.current();
+        return () -> {
+            try (Scope ignored = captured.makeCurrent();
+                    HoneyHiveSpan span = startSpan(name, eventType, Map.of())) {
+                try {
+                    return task.get();
+                } catch (Throwable error) {
+                    span.recordException(error);
+                    throw error;
+                }
+            }
+        };
+    }
+
+    /**
+     * Adds attributes to the current span as {@code honeyhive_metadata.<key>}, nested values flattened. Does nothing
+     * when no span is current.
+     */
+    public void enrichCurrentSpan(Map<String, ?> attributes) {
+        if (isClosed()) {
+            return;
+        }
+        try {
+            Span span = Span.current();
+            if (span.isRecording()) {
+                span.setAllAttributes(flattener.flattenEntries(HoneyHiveAttributes.METADATA, attributes));
+            }
+        } catch (RuntimeException e) {
+            enrichFailures.log(Level.WARNING, "Could not enrich the current span", e);
+        }
+    }
+
+    /**
+     * Adds inputs, outputs, metadata, metrics, feedback, config, user properties and an error to the current span
+     * as {@code honeyhive_<namespace>.<path>} attributes. Does nothing when no span is current.
+     */
+    public void enrichSpan(Enrichment enrichment) {
+        if (isClosed()) {
+            return;
+        }
+        try {
+            Span span = Span.current();
+            if (!span.isRecording()) {
+                return;
+            }
+            enrich(span, HoneyHiveAttributes.INPUTS, enrichment.inputs());
+            enrich(span, HoneyHiveAttributes.OUTPUTS, enrichment.outputs());
+            enrich(span, HoneyHiveAttributes.METADATA, enrichment.metadata());
+            enrich(span, HoneyHiveAttributes.METRICS, enrichment.metrics());
+            enrich(span, HoneyHiveAttributes.FEEDBACK, enrichment.feedback());
+            enrich(span, HoneyHiveAttributes.CONFIG, enrichment.config());
+            enrich(span, HoneyHiveAttributes.USER_PROPERTIES, enrichment.userProperties());
+            if (enrichment.error() != null) {
+                span.setAttribute(HoneyHiveAttributes.ERROR, flattener.truncate(enrichment.error()));
+            }
+        } catch (RuntimeException e) {
+            enrichFailures.log(Level.WARNING, "Could not enrich the current span", e);
+        }
+    }
+
+    /**
+     * Sends every ended span now and waits up to the timeout.
+     *
+     * @return true if everything pending was delivered in time; false on timeout, on a rejected export, or once
+     *     the tracer is closed. In test mode, true.
+     */
+    public boolean flush(Duration timeout) {
+        if (isClosed()) {
+            return false;
+        }
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long failuresBefore = failedExports();
+            boolean flushed = provider.forceFlush()
+                    .join(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                    .isSuccess();
+            return flushed && inFlightDelivered(deadline) && failedExports() == failuresBefore;
+        } catch (RuntimeException e) {
+            traceFailures.log(Level.WARNING, "Could not flush the HoneyHive tracer", e);
+            return false;
+        }
+    }
+
+    /** {@link #flush(Duration)} with a 10 second timeout. */
+    public boolean flush() {
+        return flush(DEFAULT_FLUSH_TIMEOUT);
+    }
+
+    /**
+     * Sends what is pending, waiting up to the configured shutdown timeout, and releases the tracer's resources.
+     * Idempotent. Spans ended afterwards are dropped.
+     */
+    @Override
+    public void close() {
+        close(config.shutdownTimeout());
+    }
+
+    /**
+     * Sends what is pending, waiting up to the timeout, and releases the tracer's resources. Idempotent.
+     *
+     * @return true if everything pending was delivered in time; false otherwise, or if already closed
+     */
+    public boolean close(Duration timeout) {
+        if (!closed.compareAndSet(false, true)) {
+            return false;
+        }
+        removeShutdownHook();
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long failuresBefore = failedExports();
+            boolean shutDown = openTelemetry
+                    .shutdown()
+                    .join(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                    .isSuccess();
+            boolean delivered = shutDown && inFlightDelivered(deadline) && failedExports() == failuresBefore;
+            if (export != null) {
+                // Exports that outlive the timeout may still log; the key stays masked until they end.
+                export.awaitInFlight().whenComplete(export::release);
+            }
+            logger.fine(() -> "HoneyHive tracer closed; everything delivered: " + delivered);
+            return delivered;
+        } catch (RuntimeException e) {
+            traceFailures.log(Level.WARNING, "Could not close the HoneyHive tracer cleanly", e);
+            return false;
+        }
+    }
+
+    /** The configuration in force, defaults and environment applied. */
+    public TracerConfig config() {
+        return config;
+    }
+
+    /** The project, or null when none is configured. */
+    public @Nullable String project() {
+        return config.project();
+    }
+
+    public String source() {
+        return config.source();
+    }
+
+    /** The tracer's own session: a lowercase UUID, configured or made when the tracer was built. */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** The name of the tracer's own session. */
+    public String sessionName() {
+        return sessionName;
+    }
+
+    /** Whether the tracer sends nothing to HoneyHive. */
+    public boolean isTestMode() {
+        return config.testMode();
+    }
+
+    /**
+     * The tracer provider, for bring-your-own instrumentation: spans started through it get the HoneyHive session
+     * stamped and are exported with this tracer's spans.
+     */
+    public TracerProvider provider() {
+        return provider;
+    }
+
+    /** An {@link OpenTelemetry} with this tracer's provider and W3C trace-context and baggage propagators. */
+    public OpenTelemetry openTelemetry() {
+        return openTelemetry;
+    }
+
+    @Override
+    public String toString() {
+        return "HoneyHiveTracer{project=" + config.project() + ", source=" + config.source() + ", sessionId="
+                + sessionId + ", serverUrl=" + config.serverUrl() + ", testMode=" + config.testMode()
+                + ", apiKey=" + (config.apiKey() == null ? "unset" : "****") + "}";
+    }
+
+    private HoneyHiveSpan startSpan(String name, @Nullable EventType eventType, Map<String, ?> attributes) {
+        if (isClosed()) {
+            return ScopedSpan.noop();
+        }
+        try {
+            Context parent = parentContext();
+            SpanBuilder builder =
+                    tracer.spanBuilder(requireNonNull(name, "name")).setParent(parent);
+            if (eventType != null) {
+                builder.setAttribute(HoneyHiveAttributes.EVENT_TYPE, eventType.wireValue());
+            }
+            if (!attributes.isEmpty()) {
+                setAll(builder, flattener.flattenEntries("", attributes));
+            }
+            Span span = builder.startSpan();
+            return new ScopedSpan(span, parent.with(span).makeCurrent());
+        } catch (RuntimeException e) {
+            traceFailures.log(Level.WARNING, "Could not start a HoneyHive span; the code runs untraced", e);
+            return ScopedSpan.noop();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void setAll(SpanBuilder builder, Attributes attributes) {
+        attributes.forEach((key, value) -> builder.setAttribute((AttributeKey<Object>) key, value));
+    }
+
+    private void enrich(Span span, String prefix, Map<String, ?> values) {
+        if (!values.isEmpty()) {
+            span.setAllAttributes(flattener.flattenEntries(prefix, values));
+        }
+    }
+
+    /**
+     * The current context, or, when no span is current and a link carrier was configured, the current context with
+     * the linked parent span and its baggage beneath the current baggage.
+     */
+    private Context parentContext() {
+        Context current = Context.current();
+        if (linkedContext == null || Span.fromContext(current).getSpanContext().isValid()) {
+            return current;
+        }
+        BaggageBuilder baggage = Baggage.fromContext(linkedContext).toBuilder();
+        Baggage.fromContext(current).forEach((key, entry) -> baggage.put(key, entry.getValue(), entry.getMetadata()));
+        return current.with(Span.fromContext(linkedContext)).with(baggage.build());
+    }
+
+    private boolean isClosed() {
+        if (closed.get()) {
+            usedAfterClose.log(Level.WARNING, "The HoneyHive tracer is closed; nothing more is traced");
+            return true;
+        }
+        return false;
+    }
+
+    /** Waits until the deadline for exports the batch processor gave up waiting on, and says if all succeeded. */
+    private boolean inFlightDelivered(long deadlineNanos) {
+        if (export == null) {
+            return true;
+        }
+        long left = Math.max(0, deadlineNanos - System.nanoTime());
+        return export.awaitInFlight().join(left, TimeUnit.NANOSECONDS).isSuccess();
+    }
+
+    private long failedExports() {
+        return export == null ? 0 : export.failedExports();
+    }
+
+    private TracerIdentity identity() {
+        boolean evaluation = config.isEvaluation();
+        return new TracerIdentity(
+                sessionId,
+                config.project(),
+                config.source(),
+                evaluation ? config.runId() : null,
+                evaluation ? config.datasetId() : null,
+                evaluation ? config.datapointId() : null);
+    }
+
+    private static SpanExportPipeline.ExportSettings exportSettings(TracerConfig config) {
+        return new SpanExportPipeline.ExportSettings(
+                config.serverUrl(),
+                requireNonNull(config.apiKey(), "apiKey"),
+                config.source(),
+                config.exportTimeout(),
+                config.disableBatch(),
+                config.batchScheduleDelay(),
+                config.batchMaxQueueSize(),
+                config.batchMaxExportBatchSize(),
+                config.batchExportTimeout());
+    }
+
+    private SdkTracerProvider tracerProvider(
+            TracerConfig config,
+            TracerIdentity identity,
+            List<SpanProcessor> extraProcessors,
+            @Nullable SpanExportPipeline export) {
+        String serviceName = config.serviceName() != null
+                ? config.serviceName()
+                : config.project() != null ? config.project() : sessionName;
+        SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
+                .setResource(Resource.getDefault()
+                        .merge(Resource.create(Attributes.of(
+                                AttributeKey.stringKey("service.name"),
+                                serviceName,
+                                AttributeKey.stringKey("service.version"),
+                                LibraryVersion.version()))))
+                // HoneyHive shows whole sessions, so every span is kept whatever an upstream sampler decided.
+                .setSampler(Sampler.alwaysOn())
+                .setSpanLimits(SpanLimits.builder()
+                        .setMaxNumberOfAttributes(config.maxSpanAttributes() + RESERVED_ATTRIBUTES)
+                        .setMaxAttributeValueLength(config.maxAttributeValueLength())
+                        .build())
+                // First, so that every other processor sees the session already stamped.
+                .addSpanProcessor(new HoneyHiveSpanProcessor(identity));
+        extraProcessors.forEach(builder::addSpanProcessor);
+        if (export != null) {
+            builder.addSpanProcessor(export.processor());
+        }
+        return builder.build();
+    }
+
+    private static Context extract(Map<String, String> carrier) {
+        return PROPAGATOR.extract(Context.root(), carrier, MapGetter.INSTANCE);
+    }
+
+    private void registerGlobal() {
+        try {
+            GlobalOpenTelemetry.set(openTelemetry);
+        } catch (IllegalStateException e) {
+            logger.log(
+                    Level.WARNING,
+                    "GlobalOpenTelemetry was already set; this HoneyHive tracer is not the global" + " one ("
+                            + ConfigKey.API_KEY.propertyKey().replace("api-key", "register-global") + ")");
+        }
+    }
+
+    private @Nullable Thread addShutdownHook() {
+        Thread hook = new Thread(() -> close(config.shutdownTimeout()), "honeyhive-tracer-shutdown");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return hook;
+        } catch (IllegalStateException | SecurityException e) {
+            return null;
+        }
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook == null || Thread.currentThread() == shutdownHook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | SecurityException e) {
+            // The JVM is already shutting down: the hook runs, and finds the tracer closed.
+        }
+    }
+
+    private enum MapGetter implements TextMapGetter<Map<String, String>> {
+        INSTANCE;
+
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public @Nullable String get(@Nullable Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    }
+
+    /**
+     * Builds a {@link HoneyHiveTracer}: explicit settings, over a configuration given with {@link #config}, over
+     * the {@code HH_*} environment variables, over defaults. Not thread-safe.
+     */
+    public static final class Builder extends TracerSettings<Builder> {
+
+        private Map<String, String> environment = System.getenv();
+        private final List<SpanProcessor> spanProcessors = new ArrayList<>();
+
+        Builder() {}
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        /** Takes every setting the configuration sets; setters called afterwards override single settings. */
+        public Builder config(TracerConfig config) {
+            return copyFrom(requireNonNull(config, "config").settings);
+        }
+
+        /**
+         * The environment variables to read instead of the process environment; for tests, and for runtimes that
+         * supply their own.
+         */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(requireNonNull(environment, "environment"));
+            return this;
+        }
+
+        /**
+         * Adds a span processor after the one that stamps the session, for example to send spans elsewhere too.
+         * It runs on the application's threads: keep it fast, and it must not throw.
+         */
+        public Builder addSpanProcessor(SpanProcessor processor) {
+            spanProcessors.add(requireNonNull(processor, "processor"));
+            return this;
+        }
+
+        /**
+         * Validates the configuration and starts the tracer.
+         *
+         * @throws IllegalArgumentException if a setting or environment variable has an invalid value, naming it
+         * @throws IllegalStateException if no API key is set and test mode is off
+         */
+        public HoneyHiveTracer build() {
+            TracerConfig explicit = new TracerConfig.Builder().copyFrom(this).build();
+            TracerConfig effective = explicit.withFallback(TracerConfig.fromEnvironment(environment));
+            if (effective.apiKey() == null && !effective.testMode()) {
+                throw new IllegalStateException("The HoneyHive API key is not set: set "
+                        + ConfigKey.API_KEY.describe() + ", or enable test mode (" + ConfigKey.TEST_MODE.describe()
+                        + " = true) to trace without sending anything");
+            }
+            return new HoneyHiveTracer(effective, List.copyOf(spanProcessors));
+        }
+    }
+}

@@ -1,0 +1,362 @@
+package ai.honeyhive.tracer.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalAmount;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns maps, lists, arrays, records and POJOs into span attributes named {@code prefix.key.sub}, as the wire
+ * contract says: maps recurse with {@code .key}, lists with {@code .index}, nulls and empty containers write
+ * nothing, strings, booleans and numbers stay native, records and POJOs go through Jackson first, and anything that
+ * cannot be converted becomes its {@code toString()}.
+ *
+ * <p>Bounded by {@link FlattenLimits}: deeper values become one JSON string, attributes beyond the budget are
+ * dropped, long strings are cut with {@value #TRUNCATION_MARKER}, cycles are written as {@value #CYCLE_MARKER}. It
+ * never throws: a value it cannot handle is logged (throttled) and dropped. Thread-safe.
+ */
+public final class AttributeFlattener {
+
+    public static final String TRUNCATION_MARKER = "...[truncated]";
+    public static final String CYCLE_MARKER = "[circular reference]";
+
+    private static final Logger logger = Logger.getLogger(AttributeFlattener.class.getName());
+    private static final ThrottledLogger budgetLog = new ThrottledLogger(logger);
+    private static final ThrottledLogger conversionLog = new ThrottledLogger(logger);
+    // Far below Jackson's default of 1000, so that a cyclic POJO fails fast instead of overflowing the stack.
+    private static final int MAX_JSON_NESTING = 64;
+
+    private final FlattenLimits limits;
+    private final ObjectMapper mapper;
+
+    public AttributeFlattener(FlattenLimits limits) {
+        this.limits = limits;
+        JsonFactory factory = JsonFactory.builder()
+                .streamWriteConstraints(StreamWriteConstraints.builder()
+                        .maxNestingDepth(MAX_JSON_NESTING)
+                        .build())
+                .build();
+        this.mapper = JsonMapper.builder(factory)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(SerializationFeature.FAIL_ON_SELF_REFERENCES)
+                .build();
+    }
+
+    public FlattenLimits limits() {
+        return limits;
+    }
+
+    /** Flattens a value below a prefix ({@code ""} for none) into new attributes. */
+    public Attributes flatten(String prefix, @Nullable Object value) {
+        AttributesBuilder out = Attributes.builder();
+        flattenInto(out, prefix, value);
+        return out.build();
+    }
+
+    /** Flattens each entry of a map below a prefix ({@code ""} for none) into new attributes. */
+    public Attributes flattenEntries(String prefix, Map<String, ?> entries) {
+        AttributesBuilder out = Attributes.builder();
+        flattenInto(out, prefix, entries);
+        return out.build();
+    }
+
+    /** Flattens a value below a prefix into the builder, and returns how many attributes were written. */
+    public int flattenInto(AttributesBuilder out, String prefix, @Nullable Object value) {
+        Walk walk = new Walk(out);
+        try {
+            walk.value(prefix, value, 0);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A broken user object must cost the caller nothing but this attribute.
+            conversionLog.log(Level.WARNING, "Dropped part of " + prefix + ": the value could not be flattened", e);
+        }
+        if (walk.dropped > 0) {
+            budgetLog.log(
+                    Level.WARNING,
+                    "Dropped " + walk.dropped + " attributes of " + prefix + ": more than " + limits.maxAttributes()
+                            + " in one value");
+        }
+        return walk.written;
+    }
+
+    /**
+     * The value as one attribute value: strings, booleans and numbers natively, anything else as one JSON string.
+     * Used for captured method arguments, where one argument is one attribute.
+     */
+    public Object scalarOrJson(@Nullable Object value) {
+        Object scalar = scalar(value);
+        return scalar != null ? scalar : json(value);
+    }
+
+    /** The value as JSON text, cut at the string limit; never throws. */
+    public String json(@Nullable Object value) {
+        BoundedWriter writer = new BoundedWriter(limits.maxStringLength() - TRUNCATION_MARKER.length());
+        try {
+            mapper.writeValue(writer, value);
+            return writer.toString();
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            if (writer.overflowed) {
+                return writer + TRUNCATION_MARKER;
+            }
+            return safeToString(value);
+        }
+    }
+
+    /** Cuts a string at the limit with the marker, without splitting a surrogate pair. */
+    public String truncate(String value) {
+        int max = limits.maxStringLength();
+        if (value.length() <= max) {
+            return value;
+        }
+        int cut = max - TRUNCATION_MARKER.length();
+        if (Character.isHighSurrogate(value.charAt(cut - 1))) {
+            cut--;
+        }
+        return value.substring(0, cut) + TRUNCATION_MARKER;
+    }
+
+    private String safeToString(@Nullable Object value) {
+        if (value == null) {
+            return "null";
+        }
+        try {
+            return truncate(String.valueOf(value.toString()));
+        } catch (RuntimeException | StackOverflowError e) {
+            conversionLog.log(
+                    Level.WARNING,
+                    "A value of type " + value.getClass().getName() + " could not be converted, not even by toString()",
+                    e);
+            return "<unconvertible " + value.getClass().getName() + ">";
+        }
+    }
+
+    /** The value as a native attribute value (String, Boolean, Long, Double), or null if it is not a scalar. */
+    private @Nullable Object scalar(@Nullable Object value) {
+        if (value instanceof String string) {
+            return truncate(string);
+        }
+        if (value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte
+                || value instanceof AtomicInteger
+                || value instanceof AtomicLong) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+            return ((Number) value).doubleValue();
+        }
+        if (value instanceof BigInteger big) {
+            return big.bitLength() < Long.SIZE ? (Object) big.longValue() : big.toString();
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        if (value instanceof CharSequence
+                || value instanceof Character
+                || value instanceof UUID
+                || value instanceof URI
+                || value instanceof URL
+                || value instanceof Path
+                || value instanceof TemporalAccessor
+                || value instanceof TemporalAmount) {
+            // JDK value types whose toString() is their canonical text form.
+            return truncate(value.toString());
+        }
+        return null;
+    }
+
+    /** One flattening pass: the output, the budget and the containers on the current path. */
+    private final class Walk {
+        private final AttributesBuilder out;
+        private final Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>());
+        private int written;
+        private int dropped;
+
+        Walk(AttributesBuilder out) {
+            this.out = out;
+        }
+
+        void value(String key, @Nullable Object value, int depth) {
+            if (value == null) {
+                return;
+            }
+            Object scalar = scalar(value);
+            if (scalar != null) {
+                put(key, scalar);
+            } else if (value instanceof Optional<?> optional) {
+                value(key, optional.orElse(null), depth);
+            } else if (value instanceof JsonNode node) {
+                node(key, node, depth);
+            } else if (isContainer(value)) {
+                container(key, value, depth);
+            } else {
+                pojo(key, value, depth);
+            }
+        }
+
+        private void container(String key, Object container, int depth) {
+            if (depth >= limits.maxDepth()) {
+                put(key, json(container));
+                return;
+            }
+            if (!path.add(container)) {
+                put(key, CYCLE_MARKER);
+                return;
+            }
+            try {
+                if (container instanceof Map<?, ?> map) {
+                    for (Map.Entry<?, ?> entry : map.entrySet()) {
+                        value(child(key, String.valueOf(entry.getKey())), entry.getValue(), depth + 1);
+                    }
+                } else if (container instanceof Iterable<?> iterable) {
+                    int index = 0;
+                    for (Iterator<?> it = iterable.iterator(); it.hasNext(); index++) {
+                        value(child(key, Integer.toString(index)), it.next(), depth + 1);
+                    }
+                } else {
+                    int length = Array.getLength(container);
+                    for (int index = 0; index < length; index++) {
+                        value(child(key, Integer.toString(index)), Array.get(container, index), depth + 1);
+                    }
+                }
+            } finally {
+                path.remove(container);
+            }
+        }
+
+        private void pojo(String key, Object value, int depth) {
+            JsonNode node;
+            try {
+                node = mapper.valueToTree(value);
+            } catch (RuntimeException | StackOverflowError e) {
+                put(key, safeToString(value));
+                return;
+            }
+            node(key, node, depth);
+        }
+
+        private void node(String key, JsonNode node, int depth) {
+            if (node.isNull() || node.isMissingNode()) {
+                return;
+            }
+            if (node.isTextual()) {
+                put(key, truncate(node.textValue()));
+            } else if (node.isBoolean()) {
+                put(key, node.booleanValue());
+            } else if (node.isIntegralNumber() && node.canConvertToLong()) {
+                put(key, node.longValue());
+            } else if (node.isNumber()) {
+                put(key, node.doubleValue());
+            } else if (node.isContainerNode()) {
+                if (depth >= limits.maxDepth()) {
+                    put(key, truncate(node.toString()));
+                    return;
+                }
+                if (node.isObject()) {
+                    node.properties().forEach(entry -> node(child(key, entry.getKey()), entry.getValue(), depth + 1));
+                } else {
+                    for (int index = 0; index < node.size(); index++) {
+                        node(child(key, Integer.toString(index)), node.get(index), depth + 1);
+                    }
+                }
+            } else {
+                put(key, truncate(node.asText()));
+            }
+        }
+
+        private void put(String key, Object value) {
+            if (key.isEmpty()) {
+                // A scalar with no prefix has no name to go under.
+                return;
+            }
+            if (written >= limits.maxAttributes()) {
+                dropped++;
+                return;
+            }
+            written++;
+            if (value instanceof String string) {
+                out.put(key, string);
+            } else if (value instanceof Boolean bool) {
+                out.put(key, bool);
+            } else if (value instanceof Long number) {
+                out.put(key, number);
+            } else if (value instanceof Double number) {
+                out.put(key, number);
+            } else {
+                out.put(key, value.toString());
+            }
+        }
+    }
+
+    private static boolean isContainer(Object value) {
+        return value instanceof Map
+                || value instanceof Iterable
+                || value.getClass().isArray();
+    }
+
+    private static String child(String prefix, String key) {
+        return prefix.isEmpty() ? key : prefix + "." + key;
+    }
+
+    /** A writer that keeps the first {@code limit} characters and then stops the serializer. */
+    private static final class BoundedWriter extends Writer {
+        private final StringBuilder text = new StringBuilder();
+        private final int limit;
+        boolean overflowed;
+
+        BoundedWriter(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            int room = limit - text.length();
+            if (length > room) {
+                text.append(chars, offset, Math.max(room, 0));
+                overflowed = true;
+                throw new IOException("JSON text longer than " + limit + " characters");
+            }
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package ai.honeyhive.tracer.internal;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Parses configuration text (environment variables, MicroProfile Config values) into typed values, with errors that
+ * name where the text came from and what would be accepted.
+ */
+public final class ConfigValues {
+
+    private static final Set<String> TRUE = Set.of("true", "1", "yes", "on");
+    private static final Set<String> FALSE = Set.of("false", "0", "no", "off");
+
+    private ConfigValues() {}
+
+    /** {@code true/1/yes/on} or {@code false/0/no/off}, case-insensitive; anything else names {@code source}. */
+    public static boolean parseBoolean(String source, String text) {
+        String normalized = text.strip().toLowerCase(Locale.ROOT);
+        if (TRUE.contains(normalized)) {
+            return true;
+        }
+        if (FALSE.contains(normalized)) {
+            return false;
+        }
+        throw new IllegalArgumentException(
+                source + " must be one of true, false, 1, 0, yes, no, on, off; was '" + text + "'");
+    }
+
+    /** A whole number of at least 1. */
+    public static int parsePositiveInt(String source, String text) {
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the source named
+        }
+        throw new IllegalArgumentException(source + " must be a whole number of at least 1; was '" + text + "'");
+    }
+
+    /** A whole number of milliseconds, at least 0, as the {@code OTEL_BSP_*} variables are given. */
+    public static Duration parseMillis(String source, String text) {
+        try {
+            long millis = Long.parseLong(text.strip());
+            if (millis >= 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the source named
+        }
+        throw new IllegalArgumentException(
+                source + " must be a whole number of milliseconds, at least 0; was '" + text + "'");
+    }
+}

@@ -1,0 +1,59 @@
+package ai.honeyhive.tracer.internal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Filter;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Masks API keys in what the OpenTelemetry exporter logs. The exporter logs the body of an error response, and a
+ * backend or proxy that echoes the {@code Authorization} header would otherwise put the key in the log.
+ *
+ * <p>A filter on the exporter's loggers holds the keys of the tracers that are open; it keeps any filter that was
+ * there before and asks it too.
+ */
+public final class ExporterLogRedaction {
+
+    // The loggers of the OTLP exporter (its class moved in 1.6x; ResilienceIT fails if it moves again) and of its
+    // JDK sender; held strongly so that their filter is not forgotten.
+    private static final List<Logger> EXPORTER_LOGGERS = List.of(
+            Logger.getLogger("io.opentelemetry.exporter.otlp.internal.HttpExporter"),
+            Logger.getLogger("io.opentelemetry.exporter.internal.http.HttpExporter"),
+            Logger.getLogger("io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSender"));
+    private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+
+    private ExporterLogRedaction() {}
+
+    /** Masks the secret in exporter log records until the returned registration is closed. */
+    public static AutoCloseable register(String secret) {
+        install();
+        SECRETS.add(secret);
+        return () -> SECRETS.remove(secret);
+    }
+
+    private static synchronized void install() {
+        for (Logger logger : EXPORTER_LOGGERS) {
+            if (!(logger.getFilter() instanceof RedactingFilter)) {
+                logger.setFilter(new RedactingFilter(logger.getFilter()));
+            }
+        }
+    }
+
+    private record RedactingFilter(@Nullable Filter previous) implements Filter {
+
+        @Override
+        public boolean isLoggable(LogRecord record) {
+            String message = record.getMessage();
+            if (message != null) {
+                for (String secret : SECRETS) {
+                    message = message.replace(secret, SecretRedactor.MASK);
+                }
+                record.setMessage(message);
+            }
+            return previous == null || previous.isLoggable(record);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package ai.honeyhive.tracer.internal;
+
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.export.RetryPolicy;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import java.time.Duration;
+
+/**
+ * The way spans leave the process: a bounded batch processor in front of the OTLP/HTTP exporter (JDK sender) that
+ * posts protobuf to {@code {serverUrl}/opentelemetry/v1/traces}.
+ *
+ * <p>With {@code disableBatch}, every span is sent in a request of its own as soon as it ends, still through the
+ * batch processor's bounded queue: the SDK's simple processor would hold one pending request per span while the
+ * backend is down, without bound.
+ */
+public final class SpanExportPipeline {
+
+    /** The OTLP path below the server URL. */
+    public static final String TRACES_PATH = "/opentelemetry/v1/traces";
+
+    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final SpanProcessor processor;
+    private final DeliveryTrackingSpanExporter delivery;
+    private final AutoCloseable logRedaction;
+
+    private SpanExportPipeline(
+            SpanProcessor processor, DeliveryTrackingSpanExporter delivery, AutoCloseable logRedaction) {
+        this.processor = processor;
+        this.delivery = delivery;
+        this.logRedaction = logRedaction;
+    }
+
+    /**
+     * The pipeline for one tracer.
+     *
+     * @param settings where and how to export
+     */
+    public static SpanExportPipeline create(ExportSettings settings) {
+        String endpoint = settings.serverUrl() + TRACES_PATH;
+        OtlpHttpSpanExporterBuilder otlp = OtlpHttpSpanExporter.builder()
+                .setEndpoint(endpoint)
+                .setTimeout(settings.exportTimeout())
+                .setConnectTimeout(min(settings.exportTimeout(), MAX_CONNECT_TIMEOUT))
+                // Retries 429, 502, 503, 504 and connection failures with exponential backoff.
+                .setRetryPolicy(RetryPolicy.getDefault());
+        ClientHeaders.forTraces(settings.apiKey(), settings.source()).forEach(otlp::addHeader);
+        DeliveryTrackingSpanExporter delivery =
+                new DeliveryTrackingSpanExporter(otlp.build(), endpoint, new SecretRedactor(settings.apiKey()));
+        BatchSpanProcessor processor = BatchSpanProcessor.builder(new CompletingSpanExporter(delivery))
+                .setScheduleDelay(settings.scheduleDelay())
+                .setMaxQueueSize(settings.maxQueueSize())
+                .setMaxExportBatchSize(settings.disableBatch() ? 1 : settings.maxExportBatchSize())
+                .setExporterTimeout(settings.batchExportTimeout())
+                .build();
+        return new SpanExportPipeline(processor, delivery, ExporterLogRedaction.register(settings.apiKey()));
+    }
+
+    /** The processor to register with the tracer provider. */
+    public SpanProcessor processor() {
+        return processor;
+    }
+
+    /** How many exports have failed since the pipeline was created. */
+    public long failedExports() {
+        return delivery.failedExports();
+    }
+
+    /** Completes when the exports in flight now have ended; successfully only if all were delivered. */
+    public CompletableResultCode awaitInFlight() {
+        return delivery.awaitInFlight();
+    }
+
+    /** Stops masking this pipeline's key in exporter logs; call once the tracer is shut down. */
+    public void release() {
+        try {
+            logRedaction.close();
+        } catch (Exception e) {
+            // Removing a key from a set does not fail.
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * What the pipeline needs to know.
+     *
+     * @param serverUrl the HoneyHive base URL, without a trailing slash
+     * @param apiKey the API key, sent as a bearer token
+     * @param source sent as {@code X-Source}
+     * @param exportTimeout the limit of one export request
+     * @param disableBatch whether to send each span on its own
+     * @param scheduleDelay the batch processor's delay
+     * @param maxQueueSize the batch processor's queue bound
+     * @param maxExportBatchSize the most spans in one request
+     * @param batchExportTimeout the limit of one batch export, retries included
+     */
+    public record ExportSettings(
+            String serverUrl,
+            String apiKey,
+            String source,
+            Duration exportTimeout,
+            boolean disableBatch,
+            Duration scheduleDelay,
+            int maxQueueSize,
+            int maxExportBatchSize,
+            Duration batchExportTimeout) {
+
+        @Override
+        public String toString() {
+            return "ExportSettings[serverUrl=" + serverUrl + ", apiKey=" + SecretRedactor.MASK + ", source=" + source
+                    + "]";
+        }
+    }
+}
