@@ -1,0 +1,118 @@
+package ai.honeyhive.tracer.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AttributeFlattenerTest {
+
+    private final AttributeFlattener flattener = new AttributeFlattener(FlattenLimits.DEFAULTS);
+
+    enum Tier {
+        PREMIUM
+    }
+
+    record Question(String text, int priority) {}
+
+    @Test
+    void scalarsStayNativeAndEverythingElseBecomesOneJsonString() {
+        assertThat(flattener.scalarOrJson("hello")).isEqualTo("hello");
+        assertThat(flattener.scalarOrJson(42)).isEqualTo(42L);
+        assertThat(flattener.scalarOrJson(2.5f)).isEqualTo(2.5);
+        assertThat(flattener.scalarOrJson(new BigDecimal("1.25"))).isEqualTo(1.25);
+        assertThat(flattener.scalarOrJson(true)).isEqualTo(true);
+        assertThat(flattener.scalarOrJson(Tier.PREMIUM)).isEqualTo("PREMIUM");
+        assertThat(flattener.scalarOrJson(new BigInteger("123"))).isEqualTo(123L);
+        assertThat(flattener.scalarOrJson(new BigInteger("123456789012345678901234567890")))
+                .isEqualTo("123456789012345678901234567890");
+        UUID id = UUID.randomUUID();
+        assertThat(flattener.scalarOrJson(id)).isEqualTo(id.toString());
+        assertThat(flattener.scalarOrJson(Instant.EPOCH)).isEqualTo("1970-01-01T00:00:00Z");
+        assertThat(flattener.scalarOrJson(new Question("why?", 2))).isEqualTo("{\"text\":\"why?\",\"priority\":2}");
+        assertThat(flattener.scalarOrJson(List.of(1, 2))).isEqualTo("[1,2]");
+        assertThat(flattener.scalarOrJson(null)).isEqualTo("null");
+    }
+
+    @Test
+    void jsonLongerThanTheLimitIsCutWithTheMarker() {
+        FlattenLimits small = new FlattenLimits(8, 1024, 64);
+        AttributeFlattener flattener = new AttributeFlattener(small);
+
+        Object json = flattener.scalarOrJson(Map.of("text", "z".repeat(10_000)));
+
+        assertThat((String) json)
+                .hasSize(64)
+                .startsWith("{\"text\":\"zzz")
+                .endsWith(AttributeFlattener.TRUNCATION_MARKER);
+    }
+
+    @Test
+    void truncationNeverSplitsASurrogatePair() {
+        AttributeFlattener flattener = new AttributeFlattener(new FlattenLimits(8, 1024, 20));
+        String emoji = "\uD83D\uDE00";
+        // The cut falls between the two halves of the sixth emoji; the whole pair must go.
+        String text = "a" + emoji.repeat(10);
+
+        String cut = flattener.truncate(text);
+
+        assertThat(cut).endsWith(AttributeFlattener.TRUNCATION_MARKER);
+        String kept = cut.substring(0, cut.length() - AttributeFlattener.TRUNCATION_MARKER.length());
+        assertThat(Character.isHighSurrogate(kept.charAt(kept.length() - 1))).isFalse();
+        assertThat(kept.codePoints().allMatch(cp -> cp == 'a' || cp == 0x1F600)).isTrue();
+    }
+
+    @Test
+    void optionalsAndJsonNodesAreUnwrapped() throws Exception {
+        Attributes attributes = flattener.flattenEntries(
+                "p",
+                Map.of(
+                        "present", Optional.of("x"),
+                        "absent", Optional.empty(),
+                        "node", new ObjectMapper().readTree("{\"a\":[1,{\"b\":null,\"c\":1.5}],\"d\":\"e\"}")));
+
+        assertThat(attributes.asMap())
+                .containsEntry(AttributeKey.stringKey("p.present"), "x")
+                .containsEntry(AttributeKey.longKey("p.node.a.0"), 1L)
+                .containsEntry(AttributeKey.doubleKey("p.node.a.1.c"), 1.5)
+                .containsEntry(AttributeKey.stringKey("p.node.d"), "e")
+                .hasSize(4);
+    }
+
+    @Test
+    void aScalarWithNoPrefixWritesNothing() {
+        assertThat(flattener.flatten("", "orphan").isEmpty()).isTrue();
+        assertThat(flattener.flatten("key", "value").get(AttributeKey.stringKey("key")))
+                .isEqualTo("value");
+    }
+
+    @Test
+    void sharedButAcyclicValuesAreWrittenEachTime() {
+        Map<String, Object> shared = Map.of("k", "v");
+
+        Attributes attributes = flattener.flattenEntries("p", Map.of("a", shared, "b", List.of(shared, shared)));
+
+        assertThat(attributes.asMap())
+                .containsEntry(AttributeKey.stringKey("p.a.k"), "v")
+                .containsEntry(AttributeKey.stringKey("p.b.0.k"), "v")
+                .containsEntry(AttributeKey.stringKey("p.b.1.k"), "v");
+    }
+
+    @Test
+    void budgetCountsEveryLeafOfOneValue() {
+        AttributeFlattener flattener = new AttributeFlattener(new FlattenLimits(8, 3, 100));
+
+        int written = flattener.flattenInto(Attributes.builder(), "p", List.of(1, 2, 3, 4, 5));
+
+        assertThat(written).isEqualTo(3);
+    }
+}

@@ -1,0 +1,117 @@
+package ai.honeyhive.examples.quickstart;
+
+import ai.honeyhive.tracer.Enrichment;
+import ai.honeyhive.tracer.EventType;
+import ai.honeyhive.tracer.HoneyHiveSpan;
+import ai.honeyhive.tracer.HoneyHiveTracer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A support assistant answering two questions, traced with the HoneyHive tracer. Without {@code HH_API_KEY} it runs
+ * in test mode, sends nothing, and prints the spans it recorded; with it, the same spans go to HoneyHive.
+ */
+public final class QuickstartMain {
+
+    private QuickstartMain() {}
+
+    public static void main(String[] args) throws Exception {
+        boolean hasKey = System.getenv("HH_API_KEY") != null;
+        SpanTreePrinter printer = new SpanTreePrinter();
+        HoneyHiveTracer tracer = HoneyHiveTracer.builder()
+                .project(System.getenv().getOrDefault("HH_PROJECT", "quickstart"))
+                .sessionName("quickstart")
+                .testMode(!hasKey)
+                .addSpanProcessor(printer)
+                .build();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            SupportAssistant assistant = new SupportAssistant(tracer, pool);
+            System.out.println(assistant.answer("How long do refunds take?"));
+            try {
+                assistant.answer("");
+            } catch (IllegalArgumentException expected) {
+                System.out.println("The assistant refused an empty question; the error is on its span.");
+            }
+        } finally {
+            pool.shutdown();
+            boolean delivered = tracer.flush(Duration.ofSeconds(10));
+            tracer.close();
+            System.out.println();
+            System.out.println(
+                    hasKey
+                            ? "Sent to HoneyHive (delivered: " + delivered + "), session " + tracer.sessionId()
+                            : "Test mode: nothing was sent. Recorded in session " + tracer.sessionId() + ":");
+            printer.print(System.out);
+        }
+    }
+
+    /** Retrieval, a model call and an answer chain, each traced as HoneyHive expects. */
+    static final class SupportAssistant {
+        private final HoneyHiveTracer tracer;
+        private final ExecutorService pool;
+
+        SupportAssistant(HoneyHiveTracer tracer, ExecutorService pool) {
+            this.tracer = tracer;
+            this.pool = pool;
+        }
+
+        String answer(String question) throws Exception {
+            try (HoneyHiveSpan span = tracer.trace("answer_question", EventType.CHAIN)) {
+                tracer.enrichSpan(Enrichment.builder()
+                        .inputs(Map.of("question", question))
+                        .build());
+                try {
+                    if (question.isBlank()) {
+                        throw new IllegalArgumentException("empty question");
+                    }
+                    // Retrieval runs on a pool thread; the wrapper keeps it a child of this span.
+                    List<String> documents = CompletableFuture.supplyAsync(
+                                    tracer.tracedSupplier(
+                                            "retrieve_documents", EventType.TOOL, () -> retrieve(question)),
+                                    pool)
+                            .get();
+                    String answer = generate(question, documents);
+                    tracer.enrichSpan(Enrichment.builder()
+                            .outputs(Map.of("answer", answer))
+                            .metrics(Map.of("documents", documents.size()))
+                            .build());
+                    return answer;
+                } catch (Exception e) {
+                    span.recordException(e);
+                    throw e;
+                }
+            }
+        }
+
+        private List<String> retrieve(String question) {
+            List<String> documents = List.of("refund-policy.md", "shipping-faq.md");
+            tracer.enrichSpan(Enrichment.builder()
+                    .inputs(Map.of("query", question))
+                    .outputs(Map.of("documents", documents))
+                    .build());
+            return documents;
+        }
+
+        private String generate(String question, List<String> documents) {
+            try (HoneyHiveSpan span = tracer.trace(
+                    "generate_answer",
+                    EventType.MODEL,
+                    Map.of("gen_ai.request.model", "stand-in-model", "gen_ai.operation.name", "chat"))) {
+                String answer = "Refunds take up to 30 days (from " + documents.get(0) + ").";
+                span.setAttribute("gen_ai.usage.input_tokens", 42L);
+                span.setAttribute("gen_ai.usage.output_tokens", 12L);
+                tracer.enrichSpan(Enrichment.builder()
+                        .inputs(Map.of("prompt", "Answer from " + documents + ": " + question))
+                        .outputs(Map.of("completion", answer))
+                        .config(Map.of("temperature", 0.2))
+                        .build());
+                return answer;
+            }
+        }
+    }
+}
