@@ -29,6 +29,7 @@ public final class Enrichment {
     private final Map<String, ?> config;
     private final Map<String, ?> userProperties;
     private final @Nullable String error;
+    private final @Nullable String eventId;
 
     private Enrichment(Builder builder) {
         this.inputs = builder.inputs;
@@ -39,6 +40,7 @@ public final class Enrichment {
         this.config = builder.config;
         this.userProperties = builder.userProperties;
         this.error = builder.error;
+        this.eventId = builder.eventId;
     }
 
     /** A builder with every namespace empty. */
@@ -86,6 +88,14 @@ public final class Enrichment {
         return error;
     }
 
+    /**
+     * The event to enrich instead of the current span, or null. When set, the enrichment is sent to HoneyHive as
+     * {@code PUT /events} for that event (inputs and the error under {@code metadata}), and no span is touched.
+     */
+    public @Nullable String eventId() {
+        return eventId;
+    }
+
     /** Builds an {@link Enrichment}; each setter replaces that namespace. Not thread-safe. */
     public static final class Builder {
         private Map<String, ?> inputs = Map.of();
@@ -96,6 +106,7 @@ public final class Enrichment {
         private Map<String, ?> config = Map.of();
         private Map<String, ?> userProperties = Map.of();
         private @Nullable String error;
+        private @Nullable String eventId;
 
         private Builder() {}
 
@@ -137,6 +148,12 @@ public final class Enrichment {
         /** Sets {@code honeyhive_error}, for an error the step reports without throwing. */
         public Builder error(String error) {
             this.error = requireNonNull(error, "error");
+            return this;
+        }
+
+        /** Enrich this HoneyHive event (one that has already been sent) instead of the current span. */
+        public Builder eventId(String eventId) {
+            this.eventId = requireNonNull(eventId, "eventId");
             return this;
         }
 

@@ -4,16 +4,24 @@ import static java.util.Objects.requireNonNull;
 
 import ai.honeyhive.tracer.internal.ApplicationName;
 import ai.honeyhive.tracer.internal.AttributeFlattener;
+import ai.honeyhive.tracer.internal.CompletingSpanExporter;
 import ai.honeyhive.tracer.internal.ConfigKey;
+import ai.honeyhive.tracer.internal.ContextCarriers;
 import ai.honeyhive.tracer.internal.FlattenLimits;
 import ai.honeyhive.tracer.internal.HoneyHiveAttributes;
+import ai.honeyhive.tracer.internal.HoneyHiveBaggage;
 import ai.honeyhive.tracer.internal.HoneyHiveSpanProcessor;
 import ai.honeyhive.tracer.internal.LibraryVersion;
+import ai.honeyhive.tracer.internal.LocalSink;
+import ai.honeyhive.tracer.internal.SafeJson;
 import ai.honeyhive.tracer.internal.ScopedSpan;
+import ai.honeyhive.tracer.internal.SessionClient;
+import ai.honeyhive.tracer.internal.SessionIds;
 import ai.honeyhive.tracer.internal.SpanExportPipeline;
 import ai.honeyhive.tracer.internal.ThrottledLogger;
 import ai.honeyhive.tracer.internal.TracerIdentity;
 import ai.honeyhive.tracer.internal.VerboseLogging;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
@@ -31,20 +39,26 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -87,6 +101,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
     private static final ThrottledLogger traceFailures = new ThrottledLogger(logger);
     private static final ThrottledLogger enrichFailures = new ThrottledLogger(logger);
     private static final ThrottledLogger usedAfterClose = new ThrottledLogger(logger);
+    private static final ThrottledLogger sessionFailures = new ThrottledLogger(logger);
+    private static final Duration LOCAL_SINK_DELAY = Duration.ofMillis(100);
 
     private final TracerConfig config;
     private final String sessionId;
@@ -96,6 +112,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
     private final Tracer tracer;
     private final AttributeFlattener flattener;
     private final @Nullable SpanExportPipeline export;
+    private final @Nullable SessionClient sessions;
+    private final @Nullable LocalSink localSink;
     private final @Nullable Context linkedContext;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final @Nullable Thread shutdownHook;
@@ -105,14 +123,17 @@ public final class HoneyHiveTracer implements AutoCloseable {
         if (config.verbose()) {
             VerboseLogging.enable();
         }
-        this.sessionId = config.sessionId() != null
-                ? config.sessionId()
-                : UUID.randomUUID().toString();
+        this.sessionId = config.sessionId() != null ? config.sessionId() : SessionIds.newId();
         this.sessionName = config.sessionName() != null ? config.sessionName() : ApplicationName.detect();
         this.flattener = new AttributeFlattener(new FlattenLimits(
                 config.maxAttributeDepth(), config.maxSpanAttributes(), config.maxAttributeValueLength()));
         this.export = config.testMode() ? null : SpanExportPipeline.create(exportSettings(config));
-        this.provider = tracerProvider(config, identity(), extraProcessors, export);
+        this.localSink = config.localSink() == null ? null : LocalSink.open(config.localSink(), System.out);
+        this.sessions = config.testMode()
+                ? null
+                : new SessionClient(SessionClient.Settings.defaults(
+                        config.serverUrl(), requireNonNull(config.apiKey(), "apiKey"), config.sessionTimeout()));
+        this.provider = tracerProvider(config, identity(), extraProcessors, export, localSink);
         this.openTelemetry = OpenTelemetrySdk.builder()
                 .setTracerProvider(provider)
                 .setPropagators(ContextPropagators.create(PROPAGATOR))
@@ -120,11 +141,17 @@ public final class HoneyHiveTracer implements AutoCloseable {
         this.tracer = provider.tracerBuilder(INSTRUMENTATION_SCOPE)
                 .setInstrumentationVersion(LibraryVersion.version())
                 .build();
-        this.linkedContext = config.linkCarrier().isEmpty() ? null : extract(config.linkCarrier());
+        this.linkedContext = config.linkCarrier().isEmpty()
+                ? null
+                : ContextCarriers.extract(Context.root(), config.linkCarrier(), MapGetter.INSTANCE, true);
         if (config.registerGlobal()) {
             registerGlobal();
         }
         this.shutdownHook = config.shutdownHook() ? addShutdownHook() : null;
+        if (config.startSession() && config.sessionId() == null) {
+            // The id is made here and sent, so spans are stamped at once; the start itself goes out in the background.
+            startSession(sessionId, sessionBody(sessionId, sessionName, null, config.inputs(), Map.of(), Map.of()));
+        }
         logger.fine(() -> "HoneyHive tracer started: " + this);
     }
 
@@ -260,6 +287,21 @@ public final class HoneyHiveTracer implements AutoCloseable {
             return;
         }
         try {
+            if (enrichment.eventId() != null) {
+                updateEvent(
+                        enrichment.eventId(),
+                        eventUpdate(
+                                enrichment.eventId(),
+                                enrichment.inputs(),
+                                enrichment.error(),
+                                enrichment.metadata(),
+                                enrichment.outputs(),
+                                enrichment.feedback(),
+                                enrichment.metrics(),
+                                enrichment.config(),
+                                enrichment.userProperties()));
+                return;
+            }
             Span span = Span.current();
             if (!span.isRecording()) {
                 return;
@@ -280,6 +322,146 @@ public final class HoneyHiveTracer implements AutoCloseable {
     }
 
     /**
+     * Starts a new session and waits, up to the session timeout, until HoneyHive has it. The context is not changed:
+     * use {@link #withSession(SessionOptions)} to make a session current.
+     *
+     * @return the session's id, also when HoneyHive could not be reached (the failure is logged)
+     */
+    public String createSession(SessionOptions options) {
+        String id = idFor(options);
+        try {
+            begin(options, id).get(config.sessionTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            sessionFailures.log(
+                    Level.WARNING,
+                    "HoneyHive did not confirm session " + id + " within " + config.sessionTimeout()
+                            + "; its start goes on in the background");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException e) {
+            sessionFailures.log(Level.WARNING, "Could not start a HoneyHive session", e);
+        }
+        return id;
+    }
+
+    /**
+     * Starts a new session in the background and returns at once.
+     *
+     * @return a stage that completes with the session's id when the start call has ended, delivered or not; it
+     *     never completes exceptionally
+     */
+    public CompletionStage<String> createSessionAsync(SessionOptions options) {
+        String id = idFor(options);
+        try {
+            return begin(options, id).handle((ignored, error) -> id);
+        } catch (RuntimeException e) {
+            sessionFailures.log(Level.WARNING, "Could not start a HoneyHive session", e);
+            return CompletableFuture.completedFuture(id);
+        }
+    }
+
+    /**
+     * Starts a new session in the background (or adopts an existing one, see {@link SessionOptions#existing}) and
+     * makes it current until the returned scope is closed: spans started in this context, on any thread it is handed
+     * to, belong to it. Never waits on HoneyHive.
+     */
+    public SessionScope withSession(SessionOptions options) {
+        String id = idFor(options);
+        try {
+            begin(options, id);
+            BaggageBuilder baggage = Baggage.current().toBuilder().put(HoneyHiveBaggage.SESSION_ID, id);
+            if (options.source() != null) {
+                baggage.put(HoneyHiveBaggage.SOURCE, options.source());
+            }
+            return new SessionScope(id, Context.current().with(baggage.build()).makeCurrent());
+        } catch (RuntimeException e) {
+            sessionFailures.log(Level.WARNING, "Could not make a HoneyHive session current", e);
+            return new SessionScope(id, Scope.noop());
+        }
+    }
+
+    /** {@link #withSession(SessionOptions)} for a new session with this name. */
+    public SessionScope withSession(String sessionName) {
+        return withSession(SessionOptions.builder().sessionName(sessionName).build());
+    }
+
+    /**
+     * Adds outputs, metadata, feedback, metrics, config and user properties to a session: the one named in the
+     * enrichment, else the current one (from baggage), else the tracer's own. Sent in the background, after the
+     * session's start; inputs go to {@code metadata.inputs}. Nothing is sent when there is nothing to add.
+     */
+    public void enrichSession(SessionEnrichment enrichment) {
+        if (isClosed()) {
+            return;
+        }
+        try {
+            String target = enrichment.sessionId() != null ? enrichment.sessionId() : currentSessionId();
+            updateEvent(
+                    target,
+                    eventUpdate(
+                            target,
+                            enrichment.inputs(),
+                            null,
+                            enrichment.metadata(),
+                            enrichment.outputs(),
+                            enrichment.feedback(),
+                            enrichment.metrics(),
+                            enrichment.config(),
+                            enrichment.userProperties()));
+        } catch (RuntimeException e) {
+            sessionFailures.log(Level.WARNING, "Could not enrich a HoneyHive session", e);
+        }
+    }
+
+    /**
+     * Makes the trace context and baggage of a carrier (such as the headers of a request from another service)
+     * current, until the returned token is passed to {@link #unlink} or closed; spans started meanwhile continue
+     * that trace, in the carrier's session if it names one. Invalid or oversized headers are ignored.
+     */
+    public LinkToken link(Map<String, String> carrier) {
+        return link(carrier, MapGetter.INSTANCE);
+    }
+
+    /** {@link #link(Map)} for any carrier, read through the getter. */
+    public <C> LinkToken link(C carrier, TextMapGetter<C> getter) {
+        try {
+            Context linked = ContextCarriers.extract(Context.current(), carrier, getter, true);
+            return new LinkToken(linked.makeCurrent());
+        } catch (RuntimeException e) {
+            traceFailures.log(Level.WARNING, "Could not link to a carrier's trace context", e);
+            return new LinkToken(Scope.noop());
+        }
+    }
+
+    /** Restores the context that was current before {@link #link}. */
+    public void unlink(LinkToken token) {
+        token.close();
+    }
+
+    /**
+     * Writes {@code traceparent} and {@code baggage} for the current context into the carrier, the baggage carrying
+     * the current session (the tracer's own outside any other), and returns the carrier.
+     */
+    public Map<String, String> inject(Map<String, String> carrier) {
+        inject(carrier, MapSetter.INSTANCE);
+        return carrier;
+    }
+
+    /** {@link #inject(Map)} into a new map. */
+    public Map<String, String> inject() {
+        return inject(new LinkedHashMap<>());
+    }
+
+    /** {@link #inject(Map)} for any carrier, written through the setter. */
+    public <C> void inject(C carrier, TextMapSetter<C> setter) {
+        try {
+            ContextCarriers.inject(parentContext(), sessionId, carrier, setter);
+        } catch (RuntimeException e) {
+            traceFailures.log(Level.WARNING, "Could not inject the trace context", e);
+        }
+    }
+
+    /**
      * Sends every ended span now and waits up to the timeout.
      *
      * @return true if everything pending was delivered in time; false on timeout, on a rejected export, or once
@@ -295,7 +477,11 @@ public final class HoneyHiveTracer implements AutoCloseable {
             boolean flushed = provider.forceFlush()
                     .join(timeout.toNanos(), TimeUnit.NANOSECONDS)
                     .isSuccess();
-            return flushed && inFlightDelivered(deadline) && failedExports() == failuresBefore;
+            if (localSink != null) {
+                localSink.flush();
+            }
+            boolean sessionCalls = sessions == null || sessions.awaitIdle(remaining(deadline));
+            return flushed && sessionCalls && inFlightDelivered(deadline) && failedExports() == failuresBefore;
         } catch (RuntimeException e) {
             traceFailures.log(Level.WARNING, "Could not flush the HoneyHive tracer", e);
             return false;
@@ -333,7 +519,9 @@ public final class HoneyHiveTracer implements AutoCloseable {
                     .shutdown()
                     .join(timeout.toNanos(), TimeUnit.NANOSECONDS)
                     .isSuccess();
-            boolean delivered = shutDown && inFlightDelivered(deadline) && failedExports() == failuresBefore;
+            boolean sessionCalls = sessions == null || sessions.close(remaining(deadline));
+            boolean delivered =
+                    shutDown && sessionCalls && inFlightDelivered(deadline) && failedExports() == failuresBefore;
             if (export != null) {
                 // Exports that outlive the timeout may still log; the key stays masked until they end.
                 export.awaitInFlight().whenComplete(export::release);
@@ -442,6 +630,115 @@ public final class HoneyHiveTracer implements AutoCloseable {
         return current.with(Span.fromContext(linkedContext)).with(baggage.build());
     }
 
+    private String idFor(SessionOptions options) {
+        return options.sessionId() != null ? options.sessionId() : SessionIds.newId();
+    }
+
+    private String currentSessionId() {
+        String fromBaggage = Baggage.current().getEntryValue(HoneyHiveBaggage.SESSION_ID);
+        return fromBaggage != null && !fromBaggage.isEmpty() ? fromBaggage : sessionId;
+    }
+
+    /** Starts the session unless it exists already; the future ends when the start call has. */
+    private CompletableFuture<Void> begin(SessionOptions options, String id) {
+        if (options.skipApiCall() || closed.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String name = options.sessionName() != null ? options.sessionName() : sessionName;
+        return startSession(
+                id,
+                sessionBody(
+                        id, name, options.source(), options.inputs(), options.metadata(), options.userProperties()));
+    }
+
+    private CompletableFuture<Void> startSession(String id, ObjectNode session) {
+        if (localSink != null) {
+            localSink.record("session_start", session);
+        }
+        return sessions == null ? CompletableFuture.completedFuture(null) : sessions.startSession(id, session);
+    }
+
+    private void updateEvent(String eventId, ObjectNode update) {
+        if (update.size() <= 1) {
+            // Only the event id: there is nothing to add.
+            return;
+        }
+        if (localSink != null) {
+            localSink.record("event_update", update);
+        }
+        if (sessions != null) {
+            sessions.updateEvent(eventId, update);
+        }
+    }
+
+    /** The {@code session} object of a session start, with only the fields that have a value. */
+    private ObjectNode sessionBody(
+            String id,
+            String name,
+            @Nullable String source,
+            Map<String, ?> inputs,
+            Map<String, ?> metadata,
+            Map<String, ?> userProperties) {
+        int maxLength = config.maxAttributeValueLength();
+        ObjectNode session = SafeJson.mapper().createObjectNode();
+        if (config.project() != null) {
+            session.put("project", config.project());
+        }
+        session.put("session_name", name);
+        session.put("source", source != null ? source : config.source());
+        session.put("session_id", id);
+        putIfNotEmpty(session, "inputs", SafeJson.objectOf(inputs, maxLength));
+        ObjectNode sessionMetadata = SafeJson.objectOf(metadata, maxLength);
+        if (config.isEvaluation()) {
+            putIfSet(sessionMetadata, HoneyHiveBaggage.RUN_ID, config.runId());
+            putIfSet(sessionMetadata, HoneyHiveBaggage.DATASET_ID, config.datasetId());
+            putIfSet(sessionMetadata, HoneyHiveBaggage.DATAPOINT_ID, config.datapointId());
+        }
+        putIfNotEmpty(session, "metadata", sessionMetadata);
+        putIfNotEmpty(session, "user_properties", SafeJson.objectOf(userProperties, maxLength));
+        return session;
+    }
+
+    /** The body of {@code PUT /events}, with only the fields that have a value. */
+    private ObjectNode eventUpdate(
+            String eventId,
+            Map<String, ?> inputs,
+            @Nullable String error,
+            Map<String, ?> metadata,
+            Map<String, ?> outputs,
+            Map<String, ?> feedback,
+            Map<String, ?> metrics,
+            Map<String, ?> configValues,
+            Map<String, ?> userProperties) {
+        int maxLength = config.maxAttributeValueLength();
+        ObjectNode update = SafeJson.mapper().createObjectNode();
+        update.put("event_id", eventId);
+        ObjectNode allMetadata = SafeJson.objectOf(metadata, maxLength);
+        if (!inputs.isEmpty()) {
+            allMetadata.set("inputs", SafeJson.objectOf(inputs, maxLength));
+        }
+        putIfSet(allMetadata, "error", error);
+        putIfNotEmpty(update, "metadata", allMetadata);
+        putIfNotEmpty(update, "feedback", SafeJson.objectOf(feedback, maxLength));
+        putIfNotEmpty(update, "metrics", SafeJson.objectOf(metrics, maxLength));
+        putIfNotEmpty(update, "outputs", SafeJson.objectOf(outputs, maxLength));
+        putIfNotEmpty(update, "config", SafeJson.objectOf(configValues, maxLength));
+        putIfNotEmpty(update, "user_properties", SafeJson.objectOf(userProperties, maxLength));
+        return update;
+    }
+
+    private static void putIfNotEmpty(ObjectNode object, String field, ObjectNode value) {
+        if (!value.isEmpty()) {
+            object.set(field, value);
+        }
+    }
+
+    private static void putIfSet(ObjectNode object, String field, @Nullable String value) {
+        if (value != null) {
+            object.put(field, value);
+        }
+    }
+
     private boolean isClosed() {
         if (closed.get()) {
             usedAfterClose.log(Level.WARNING, "The HoneyHive tracer is closed; nothing more is traced");
@@ -457,6 +754,10 @@ public final class HoneyHiveTracer implements AutoCloseable {
         }
         long left = Math.max(0, deadlineNanos - System.nanoTime());
         return export.awaitInFlight().join(left, TimeUnit.NANOSECONDS).isSuccess();
+    }
+
+    private static Duration remaining(long deadlineNanos) {
+        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 
     private long failedExports() {
@@ -491,7 +792,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
             TracerConfig config,
             TracerIdentity identity,
             List<SpanProcessor> extraProcessors,
-            @Nullable SpanExportPipeline export) {
+            @Nullable SpanExportPipeline export,
+            @Nullable LocalSink localSink) {
         String serviceName = config.serviceName() != null
                 ? config.serviceName()
                 : config.project() != null ? config.project() : sessionName;
@@ -514,11 +816,12 @@ public final class HoneyHiveTracer implements AutoCloseable {
         if (export != null) {
             builder.addSpanProcessor(export.processor());
         }
+        if (localSink != null) {
+            builder.addSpanProcessor(BatchSpanProcessor.builder(new CompletingSpanExporter(localSink))
+                    .setScheduleDelay(LOCAL_SINK_DELAY)
+                    .build());
+        }
         return builder.build();
-    }
-
-    private static Context extract(Map<String, String> carrier) {
-        return PROPAGATOR.extract(Context.root(), carrier, MapGetter.INSTANCE);
     }
 
     private void registerGlobal() {
@@ -564,6 +867,17 @@ public final class HoneyHiveTracer implements AutoCloseable {
         @Override
         public @Nullable String get(@Nullable Map<String, String> carrier, String key) {
             return carrier == null ? null : carrier.get(key);
+        }
+    }
+
+    private enum MapSetter implements TextMapSetter<Map<String, String>> {
+        INSTANCE;
+
+        @Override
+        public void set(@Nullable Map<String, String> carrier, String key, String value) {
+            if (carrier != null) {
+                carrier.put(key, value);
+            }
         }
     }
 

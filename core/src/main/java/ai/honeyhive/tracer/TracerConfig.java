@@ -4,6 +4,7 @@ import ai.honeyhive.tracer.internal.AttributeFlattener;
 import ai.honeyhive.tracer.internal.ConfigKey;
 import ai.honeyhive.tracer.internal.ConfigValues;
 import ai.honeyhive.tracer.internal.FlattenLimits;
+import ai.honeyhive.tracer.internal.SessionIds;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,15 +37,13 @@ public final class TracerConfig {
     public static final String DEFAULT_SOURCE = "dev";
 
     static final Duration DEFAULT_EXPORT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(5);
     static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
     // The OpenTelemetry batch span processor's defaults, so that OTEL_BSP_* means what it means elsewhere.
     static final Duration DEFAULT_BATCH_SCHEDULE_DELAY = Duration.ofSeconds(5);
     static final int DEFAULT_BATCH_MAX_QUEUE_SIZE = 2048;
     static final int DEFAULT_BATCH_MAX_EXPORT_BATCH_SIZE = 512;
     static final Duration DEFAULT_BATCH_EXPORT_TIMEOUT = Duration.ofSeconds(30);
-
-    private static final Pattern UUID_PATTERN =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     // A private snapshot of the builder, never handed out, so this stays immutable.
     final Builder settings;
@@ -82,6 +80,7 @@ public final class TracerConfig {
         env.bool(ConfigKey.VERBOSE, builder::verbose);
         env.bool(ConfigKey.DISABLE_BATCH, builder::disableBatch);
         env.bool(ConfigKey.DISABLE_HTTP_TRACING, builder::disableHttpTracing);
+        env.text(ConfigKey.LOCAL_SINK, builder::localSink);
         env.millis(ConfigKey.BATCH_SCHEDULE_DELAY, builder::batchScheduleDelay);
         env.positiveInt(ConfigKey.BATCH_MAX_QUEUE_SIZE, builder::batchMaxQueueSize);
         env.positiveInt(ConfigKey.BATCH_MAX_EXPORT_BATCH_SIZE, builder::batchMaxExportBatchSize);
@@ -166,6 +165,19 @@ public final class TracerConfig {
         return orDefault(settings.disableHttpTracing, true);
     }
 
+    /** Where to write what is traced locally, or null for nowhere. */
+    public @Nullable String localSink() {
+        return settings.localSink;
+    }
+
+    public boolean startSession() {
+        return orDefault(settings.startSession, true);
+    }
+
+    public Duration sessionTimeout() {
+        return orDefault(settings.sessionTimeout, DEFAULT_SESSION_TIMEOUT);
+    }
+
     public @Nullable String serviceName() {
         return settings.serviceName;
     }
@@ -234,6 +246,9 @@ public final class TracerConfig {
         add(joiner, "verbose", settings.verbose);
         add(joiner, "testMode", settings.testMode);
         add(joiner, "disableHttpTracing", settings.disableHttpTracing);
+        add(joiner, "localSink", settings.localSink);
+        add(joiner, "startSession", settings.startSession);
+        add(joiner, "sessionTimeout", settings.sessionTimeout);
         add(joiner, "serviceName", settings.serviceName);
         add(joiner, "registerGlobal", settings.registerGlobal);
         add(joiner, "shutdownHook", settings.shutdownHook);
@@ -266,19 +281,16 @@ public final class TracerConfig {
         requireNotBlank(s.source, ConfigKey.SOURCE);
         requireNotBlank(s.sessionName, ConfigKey.SESSION_NAME);
         requireNotBlank(s.serviceName, ConfigKey.SERVICE_NAME);
+        requireNotBlank(s.localSink, ConfigKey.LOCAL_SINK);
         if (s.serverUrl != null) {
             s.serverUrl = normalizeServerUrl(s.serverUrl);
         }
         if (s.sessionId != null) {
-            if (!UUID_PATTERN.matcher(s.sessionId).matches()) {
-                throw new IllegalArgumentException(ConfigKey.SESSION_ID.describe()
-                        + " must be a UUID such as 550e8400-e29b-41d4-a716-446655440000; was '" + s.sessionId
-                        + "'. Leave it unset to start a new session");
-            }
-            s.sessionId = s.sessionId.toLowerCase(Locale.ROOT);
+            s.sessionId = SessionIds.requireUuid(s.sessionId, ConfigKey.SESSION_ID.describe());
         }
         requirePositive(s.exportTimeout, ConfigKey.EXPORT_TIMEOUT);
         requirePositive(s.shutdownTimeout, ConfigKey.SHUTDOWN_TIMEOUT);
+        requirePositive(s.sessionTimeout, ConfigKey.SESSION_TIMEOUT);
         requirePositive(s.batchExportTimeout, ConfigKey.BATCH_EXPORT_TIMEOUT);
         if (s.batchScheduleDelay != null && s.batchScheduleDelay.isNegative()) {
             throw new IllegalArgumentException(

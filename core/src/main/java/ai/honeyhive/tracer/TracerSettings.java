@@ -69,6 +69,15 @@ public abstract sealed class TracerSettings<B extends TracerSettings<B>>
     Boolean disableHttpTracing;
 
     @Nullable
+    String localSink;
+
+    @Nullable
+    Boolean startSession;
+
+    @Nullable
+    Duration sessionTimeout;
+
+    @Nullable
     String serviceName;
 
     @Nullable
@@ -216,6 +225,31 @@ public abstract sealed class TracerSettings<B extends TracerSettings<B>>
         return self();
     }
 
+    /**
+     * Also write what is traced locally ({@code HH_LOCAL_SINK}): {@code console} prints a tree per trace, a file path
+     * appends HoneyHive events as JSON lines, {@code console,/tmp/honeyhive.jsonl} does both. Works in test mode, so
+     * the tracer can be tried without an account. Default: off.
+     */
+    public B localSink(String localSink) {
+        this.localSink = requireNonNull(localSink, "localSink");
+        return self();
+    }
+
+    /**
+     * Start the tracer's own session when it is built; default true. Turn it off where every unit of work gets its
+     * own session (a request filter does this). A configured {@link #sessionId} is never started: it exists already.
+     */
+    public B startSession(boolean startSession) {
+        this.startSession = startSession;
+        return self();
+    }
+
+    /** How long one session call to HoneyHive may take, and {@code createSession} waits; default 5 seconds. */
+    public B sessionTimeout(Duration sessionTimeout) {
+        this.sessionTimeout = requireNonNull(sessionTimeout, "sessionTimeout");
+        return self();
+    }
+
     /** The {@code service.name} resource attribute; default the project, else the application's name. */
     public B serviceName(String serviceName) {
         this.serviceName = requireNonNull(serviceName, "serviceName");
@@ -315,6 +349,9 @@ public abstract sealed class TracerSettings<B extends TracerSettings<B>>
         verbose = pick(from.verbose, verbose);
         testMode = pick(from.testMode, testMode);
         disableHttpTracing = pick(from.disableHttpTracing, disableHttpTracing);
+        localSink = pick(from.localSink, localSink);
+        startSession = pick(from.startSession, startSession);
+        sessionTimeout = pick(from.sessionTimeout, sessionTimeout);
         serviceName = pick(from.serviceName, serviceName);
         registerGlobal = pick(from.registerGlobal, registerGlobal);
         shutdownHook = pick(from.shutdownHook, shutdownHook);

@@ -1,11 +1,7 @@
 package ai.honeyhive.tracer.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import java.io.IOException;
@@ -49,23 +45,13 @@ public final class AttributeFlattener {
     private static final Logger logger = Logger.getLogger(AttributeFlattener.class.getName());
     private static final ThrottledLogger budgetLog = new ThrottledLogger(logger);
     private static final ThrottledLogger conversionLog = new ThrottledLogger(logger);
-    // Far below Jackson's default of 1000, so that a cyclic POJO fails fast instead of overflowing the stack.
-    private static final int MAX_JSON_NESTING = 64;
 
     private final FlattenLimits limits;
     private final ObjectMapper mapper;
 
     public AttributeFlattener(FlattenLimits limits) {
         this.limits = limits;
-        JsonFactory factory = JsonFactory.builder()
-                .streamWriteConstraints(StreamWriteConstraints.builder()
-                        .maxNestingDepth(MAX_JSON_NESTING)
-                        .build())
-                .build();
-        this.mapper = JsonMapper.builder(factory)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .disable(SerializationFeature.FAIL_ON_SELF_REFERENCES)
-                .build();
+        this.mapper = SafeJson.mapper();
     }
 
     public FlattenLimits limits() {
@@ -141,18 +127,7 @@ public final class AttributeFlattener {
     }
 
     private String safeToString(@Nullable Object value) {
-        if (value == null) {
-            return "null";
-        }
-        try {
-            return truncate(String.valueOf(value.toString()));
-        } catch (RuntimeException | StackOverflowError e) {
-            conversionLog.log(
-                    Level.WARNING,
-                    "A value of type " + value.getClass().getName() + " could not be converted, not even by toString()",
-                    e);
-            return "<unconvertible " + value.getClass().getName() + ">";
-        }
+        return truncate(SafeJson.safeToString(value, limits.maxStringLength() + 1));
     }
 
     /** The value as a native attribute value (String, Boolean, Long, Double), or null if it is not a scalar. */

@@ -1,0 +1,142 @@
+package ai.honeyhive.tracer;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@link HoneyHiveTracer#enrichSession(SessionEnrichment)} adds to a session: sent as {@code PUT /events} for
+ * the session, in the background. Inputs go to {@code metadata.inputs}, since a session update has no inputs field.
+ *
+ * <pre>{@code
+ * tracer.enrichSession(SessionEnrichment.builder()
+ *         .outputs(Map.of("status_code", 200))
+ *         .feedback(Map.of("rating", 5))
+ *         .build());
+ * }</pre>
+ */
+public final class SessionEnrichment {
+
+    private final @Nullable String sessionId;
+    private final Map<String, ?> inputs;
+    private final Map<String, ?> outputs;
+    private final Map<String, ?> metadata;
+    private final Map<String, ?> metrics;
+    private final Map<String, ?> feedback;
+    private final Map<String, ?> config;
+    private final Map<String, ?> userProperties;
+
+    private SessionEnrichment(Builder builder) {
+        this.sessionId = builder.sessionId;
+        this.inputs = builder.inputs;
+        this.outputs = builder.outputs;
+        this.metadata = builder.metadata;
+        this.metrics = builder.metrics;
+        this.feedback = builder.feedback;
+        this.config = builder.config;
+        this.userProperties = builder.userProperties;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The session to enrich, or null for the current one (baggage, else the tracer's own). */
+    public @Nullable String sessionId() {
+        return sessionId;
+    }
+
+    public Map<String, ?> inputs() {
+        return inputs;
+    }
+
+    public Map<String, ?> outputs() {
+        return outputs;
+    }
+
+    public Map<String, ?> metadata() {
+        return metadata;
+    }
+
+    public Map<String, ?> metrics() {
+        return metrics;
+    }
+
+    public Map<String, ?> feedback() {
+        return feedback;
+    }
+
+    public Map<String, ?> config() {
+        return config;
+    }
+
+    public Map<String, ?> userProperties() {
+        return userProperties;
+    }
+
+    /** Builds a {@link SessionEnrichment}; each setter replaces that field. Not thread-safe. */
+    public static final class Builder {
+        private @Nullable String sessionId;
+        private Map<String, ?> inputs = Map.of();
+        private Map<String, ?> outputs = Map.of();
+        private Map<String, ?> metadata = Map.of();
+        private Map<String, ?> metrics = Map.of();
+        private Map<String, ?> feedback = Map.of();
+        private Map<String, ?> config = Map.of();
+        private Map<String, ?> userProperties = Map.of();
+
+        private Builder() {}
+
+        /** The session to enrich instead of the current one. */
+        public Builder sessionId(String sessionId) {
+            this.sessionId = requireNonNull(sessionId, "sessionId");
+            return this;
+        }
+
+        public Builder inputs(Map<String, ?> inputs) {
+            this.inputs = copy(inputs, "inputs");
+            return this;
+        }
+
+        public Builder outputs(Map<String, ?> outputs) {
+            this.outputs = copy(outputs, "outputs");
+            return this;
+        }
+
+        public Builder metadata(Map<String, ?> metadata) {
+            this.metadata = copy(metadata, "metadata");
+            return this;
+        }
+
+        public Builder metrics(Map<String, ?> metrics) {
+            this.metrics = copy(metrics, "metrics");
+            return this;
+        }
+
+        public Builder feedback(Map<String, ?> feedback) {
+            this.feedback = copy(feedback, "feedback");
+            return this;
+        }
+
+        public Builder config(Map<String, ?> config) {
+            this.config = copy(config, "config");
+            return this;
+        }
+
+        public Builder userProperties(Map<String, ?> userProperties) {
+            this.userProperties = copy(userProperties, "userProperties");
+            return this;
+        }
+
+        public SessionEnrichment build() {
+            return new SessionEnrichment(this);
+        }
+
+        private static Map<String, ?> copy(Map<String, ?> map, String name) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(map, name)));
+        }
+    }
+}

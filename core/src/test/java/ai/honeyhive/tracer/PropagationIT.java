@@ -1,0 +1,136 @@
+package ai.honeyhive.tracer;
+
+import static ai.honeyhive.testing.HoneyHiveAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.honeyhive.testing.RecordedSpan;
+import ai.honeyhive.testing.RecordingHoneyHiveServer;
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.trace.Span;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** W3C trace context and baggage between tracers, over real HTTP on loopback. */
+class PropagationIT {
+
+    private final RecordingHoneyHiveServer server = RecordingHoneyHiveServer.start();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void injectWritesTraceparentAndBaggageWithTheCurrentSession() {
+        try (HoneyHiveTracer tracer = TestTracers.inTestMode().build()) {
+            Map<String, String> outside = tracer.inject();
+            assertThat(outside).containsKey("baggage").doesNotContainKey("traceparent");
+            assertThat(outside.get("baggage")).contains("session_id=" + tracer.sessionId());
+
+            try (SessionScope session = tracer.withSession("request");
+                    HoneyHiveSpan span = tracer.trace("call-downstream")) {
+                Map<String, String> headers = tracer.inject(new HashMap<>(Map.of("Content-Type", "text/plain")));
+
+                assertThat(headers.get("traceparent"))
+                        .isEqualTo("00-" + span.getSpanContext().getTraceId() + "-"
+                                + span.getSpanContext().getSpanId() + "-"
+                                + span.getSpanContext().getTraceFlags().asHex());
+                assertThat(headers.get("baggage")).contains("session_id=" + session.sessionId());
+                assertThat(headers).containsEntry("Content-Type", "text/plain");
+            }
+        }
+    }
+
+    @Test
+    void linkMakesTheCarriersContextCurrentUntilUnlinked() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        try (HoneyHiveTracer tracer = TestTracers.inTestMode().build()) {
+            LinkToken token = tracer.link(Map.of(
+                    "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01",
+                    "baggage", "session_id=" + "0e8c6c1a-7a3b-4c55-9a0e-1f2d3c4b5a69,tenant=acme"));
+            try {
+                assertThat(Span.current().getSpanContext().getTraceId()).isEqualTo(traceId);
+                assertThat(Baggage.current().getEntryValue("tenant")).isEqualTo("acme");
+            } finally {
+                tracer.unlink(token);
+            }
+
+            assertThat(Span.current().getSpanContext().isValid()).isFalse();
+            assertThat(Baggage.current().isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void invalidTraceparentIsIgnoredByLink() {
+        try (HoneyHiveTracer tracer = TestTracers.inTestMode().build();
+                LinkToken ignored = tracer.link(Map.of("traceparent", "00-trace-id-span-id-01"))) {
+            assertThat(Span.current().getSpanContext().isValid()).isFalse();
+        }
+    }
+
+    @Test
+    void aTraceThroughInjectIntoAnotherServiceAndLinkThereIsOneTraceInOneSession() throws Exception {
+        try (HoneyHiveTracer frontend =
+                        TestTracers.against(server).project("frontend").build();
+                HoneyHiveTracer backend =
+                        TestTracers.against(server).project("backend").build()) {
+            HttpServer backendService =
+                    HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            backendService.createContext("/answer", exchange -> {
+                Map<String, String> headers = new HashMap<>();
+                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+                try (LinkToken link = backend.link(headers);
+                        HoneyHiveSpan span = backend.trace("backend-answer", EventType.MODEL)) {
+                    byte[] body = "42".getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(200, body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            backendService.start();
+            try {
+                String sessionId;
+                try (SessionScope session = frontend.withSession("user-question");
+                        HoneyHiveSpan span = frontend.trace("frontend-request", EventType.CHAIN)) {
+                    sessionId = session.sessionId();
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + backendService.getAddress().getPort() + "/answer"));
+                    frontend.inject().forEach(request::header);
+                    HttpResponse<String> response =
+                            HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(response.body()).isEqualTo("42");
+                }
+                assertThat(frontend.flush(TestTracers.WAIT)).isTrue();
+                assertThat(backend.flush(TestTracers.WAIT)).isTrue();
+
+                RecordedSpan front = server.spans().stream()
+                        .filter(s -> s.name().equals("frontend-request"))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(server)
+                        .hasSpanNamed("backend-answer")
+                        .hasParent(front)
+                        .hasSessionId(sessionId)
+                        .hasAttribute("honeyhive.project", "backend");
+                assertThat(front).hasSessionId(sessionId);
+            } finally {
+                backendService.stop(0);
+            }
+        }
+    }
+}
