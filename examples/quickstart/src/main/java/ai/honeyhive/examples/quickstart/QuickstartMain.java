@@ -4,6 +4,9 @@ import ai.honeyhive.tracer.Enrichment;
 import ai.honeyhive.tracer.EventType;
 import ai.honeyhive.tracer.HoneyHiveSpan;
 import ai.honeyhive.tracer.HoneyHiveTracer;
+import ai.honeyhive.tracer.SessionEnrichment;
+import ai.honeyhive.tracer.SessionOptions;
+import ai.honeyhive.tracer.SessionScope;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A support assistant answering two questions, traced with the HoneyHive tracer. Without {@code HH_API_KEY} it runs
- * in test mode, sends nothing, and prints the spans it recorded; with it, the same spans go to HoneyHive.
+ * A support assistant answering two questions, each in a session of its own, traced with the HoneyHive tracer.
+ * Without {@code HH_API_KEY} it runs in test mode and sends nothing; either way the local sink prints each trace.
  */
 public final class QuickstartMain {
 
@@ -21,32 +24,40 @@ public final class QuickstartMain {
 
     public static void main(String[] args) throws Exception {
         boolean hasKey = System.getenv("HH_API_KEY") != null;
-        SpanTreePrinter printer = new SpanTreePrinter();
         HoneyHiveTracer tracer = HoneyHiveTracer.builder()
                 .project(System.getenv().getOrDefault("HH_PROJECT", "quickstart"))
                 .sessionName("quickstart")
                 .testMode(!hasKey)
-                .addSpanProcessor(printer)
+                // The local view: a tree per trace on the console, with or without an account.
+                .localSink("console")
                 .build();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             SupportAssistant assistant = new SupportAssistant(tracer, pool);
-            System.out.println(assistant.answer("How long do refunds take?"));
-            try {
-                assistant.answer("");
-            } catch (IllegalArgumentException expected) {
-                System.out.println("The assistant refused an empty question; the error is on its span.");
+            for (String question : List.of("How long do refunds take?", "")) {
+                try (SessionScope session = tracer.withSession(SessionOptions.builder()
+                        .sessionName("support-question")
+                        .inputs(Map.of("question", question))
+                        .build())) {
+                    String answer = assistant.answer(question);
+                    tracer.enrichSession(SessionEnrichment.builder()
+                            .outputs(Map.of("answer", answer))
+                            .build());
+                } catch (IllegalArgumentException refused) {
+                    tracer.enrichSession(SessionEnrichment.builder()
+                            .metadata(Map.of("refused", refused.getMessage()))
+                            .build());
+                }
             }
         } finally {
             pool.shutdown();
             boolean delivered = tracer.flush(Duration.ofSeconds(10));
             tracer.close();
-            System.out.println();
             System.out.println(
                     hasKey
-                            ? "Sent to HoneyHive (delivered: " + delivered + "), session " + tracer.sessionId()
-                            : "Test mode: nothing was sent. Recorded in session " + tracer.sessionId() + ":");
-            printer.print(System.out);
+                            ? "Sent to HoneyHive (everything delivered: " + delivered + "); see project "
+                                    + tracer.project() + " at https://app.honeyhive.ai"
+                            : "Test mode: nothing was sent. Set HH_API_KEY (and HH_PROJECT) to send these to HoneyHive.");
         }
     }
 
