@@ -13,6 +13,7 @@ import ai.honeyhive.tracer.internal.HoneyHiveBaggage;
 import ai.honeyhive.tracer.internal.HoneyHiveSpanProcessor;
 import ai.honeyhive.tracer.internal.LibraryVersion;
 import ai.honeyhive.tracer.internal.LocalSink;
+import ai.honeyhive.tracer.internal.MapCarrier;
 import ai.honeyhive.tracer.internal.SafeJson;
 import ai.honeyhive.tracer.internal.ScopedSpan;
 import ai.honeyhive.tracer.internal.SessionClient;
@@ -143,7 +144,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
                 .build();
         this.linkedContext = config.linkCarrier().isEmpty()
                 ? null
-                : ContextCarriers.extract(Context.root(), config.linkCarrier(), MapGetter.INSTANCE, true);
+                : ContextCarriers.extract(Context.root(), config.linkCarrier(), MapCarrier.GETTER, true);
         if (config.registerGlobal()) {
             registerGlobal();
         }
@@ -212,33 +213,16 @@ public final class HoneyHiveTracer implements AutoCloseable {
      */
     public Runnable traced(String name, EventType eventType, Runnable task) {
         Context captured = Context.current();
-        return () -> {
-            try (Scope ignored = captured.makeCurrent();
-                    HoneyHiveSpan span = startSpan(name, eventType, Map.of())) {
-                try {
-                    task.run();
-                } catch (Throwable error) {
-                    span.recordException(error);
-                    throw error;
-                }
-            }
-        };
+        return () -> inSpan(captured, name, eventType, () -> {
+            task.run();
+            return null;
+        });
     }
 
     /** Wraps a task, as {@link #traced(String, EventType, Runnable)} does, keeping its result and exceptions. */
     public <T> Callable<T> traced(String name, EventType eventType, Callable<T> task) {
         Context captured = Context.current();
-        return () -> {
-            try (Scope ignored = captured.makeCurrent();
-                    HoneyHiveSpan span = startSpan(name, eventType, Map.of())) {
-                try {
-                    return task.call();
-                } catch (Throwable error) {
-                    span.recordException(error);
-                    throw error;
-                }
-            }
-        };
+        return () -> inSpan(captured, name, eventType, task::call);
     }
 
     /**
@@ -247,17 +231,27 @@ public final class HoneyHiveTracer implements AutoCloseable {
      */
     public <T> Supplier<T> tracedSupplier(String name, EventType eventType, Supplier<T> task) {
         Context captured = Context.current();
-        return () -> {
-            try (Scope ignored = captured.makeCurrent();
-                    HoneyHiveSpan span = startSpan(name, eventType, Map.of())) {
-                try {
-                    return task.get();
-                } catch (Throwable error) {
-                    span.recordException(error);
-                    throw error;
-                }
+        return () -> inSpan(captured, name, eventType, task::get);
+    }
+
+    /** A piece of work that may throw {@code E}. */
+    @FunctionalInterface
+    private interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /** Runs the work in a span under the captured context; its exception is recorded and rethrown unchanged. */
+    private <T, E extends Exception> T inSpan(Context captured, String name, EventType eventType, Work<T, E> work)
+            throws E {
+        try (Scope ignored = captured.makeCurrent();
+                HoneyHiveSpan span = startSpan(name, eventType, Map.of())) {
+            try {
+                return work.run();
+            } catch (Throwable error) {
+                span.recordException(error);
+                throw error;
             }
-        };
+        }
     }
 
     /**
@@ -419,7 +413,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
      * that trace, in the carrier's session if it names one. Invalid or oversized headers are ignored.
      */
     public LinkToken link(Map<String, String> carrier) {
-        return link(carrier, MapGetter.INSTANCE);
+        return link(carrier, MapCarrier.GETTER);
     }
 
     /** {@link #link(Map)} for any carrier, read through the getter. */
@@ -443,7 +437,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
      * the current session (the tracer's own outside any other), and returns the carrier.
      */
     public Map<String, String> inject(Map<String, String> carrier) {
-        inject(carrier, MapSetter.INSTANCE);
+        inject(carrier, MapCarrier.SETTER);
         return carrier;
     }
 
@@ -853,31 +847,6 @@ public final class HoneyHiveTracer implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException | SecurityException e) {
             // The JVM is already shutting down: the hook runs, and finds the tracer closed.
-        }
-    }
-
-    private enum MapGetter implements TextMapGetter<Map<String, String>> {
-        INSTANCE;
-
-        @Override
-        public Iterable<String> keys(Map<String, String> carrier) {
-            return carrier.keySet();
-        }
-
-        @Override
-        public @Nullable String get(@Nullable Map<String, String> carrier, String key) {
-            return carrier == null ? null : carrier.get(key);
-        }
-    }
-
-    private enum MapSetter implements TextMapSetter<Map<String, String>> {
-        INSTANCE;
-
-        @Override
-        public void set(@Nullable Map<String, String> carrier, String key, String value) {
-            if (carrier != null) {
-                carrier.put(key, value);
-            }
         }
     }
 

@@ -9,7 +9,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,9 +49,9 @@ public final class ContextCarriers {
             copy(carrier, getter, TRACESTATE, MAX_BAGGAGE_LENGTH, headers);
             copy(carrier, getter, BAGGAGE, MAX_BAGGAGE_LENGTH, headers);
             Context extracted =
-                    W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MapGetter.INSTANCE);
+                    W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MapCarrier.GETTER);
             Baggage inbound = Baggage.fromContext(
-                    W3CBaggagePropagator.getInstance().extract(Context.root(), headers, MapGetter.INSTANCE));
+                    W3CBaggagePropagator.getInstance().extract(Context.root(), headers, MapCarrier.GETTER));
             Context result = base;
             Span remote = Span.fromContext(extracted);
             if (remote.getSpanContext().isValid()) {
@@ -115,19 +114,5 @@ public final class ContextCarriers {
             return;
         }
         into.put(key, value);
-    }
-
-    private enum MapGetter implements TextMapGetter<Map<String, String>> {
-        INSTANCE;
-
-        @Override
-        public Iterable<String> keys(Map<String, String> carrier) {
-            return List.copyOf(carrier.keySet());
-        }
-
-        @Override
-        public @Nullable String get(@Nullable Map<String, String> carrier, String key) {
-            return carrier == null ? null : carrier.get(key);
-        }
     }
 }

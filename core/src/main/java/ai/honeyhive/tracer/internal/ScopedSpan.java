@@ -9,10 +9,6 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A span that is current until it is closed: {@link #close()} ends it and restores the context that was current
@@ -21,19 +17,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ScopedSpan implements HoneyHiveSpan {
 
-    private static final Logger logger = Logger.getLogger(ScopedSpan.class.getName());
-    private static final ThrottledLogger foreignThreadClose = new ThrottledLogger(logger);
     private static final ScopedSpan NOOP = new ScopedSpan(Span.getInvalid(), Scope.noop());
 
     private final Span delegate;
-    private final Scope scope;
-    private final @Nullable Thread owner;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final OwnedScope scope;
 
     public ScopedSpan(Span delegate, Scope scope) {
         this.delegate = delegate;
-        this.scope = scope;
-        this.owner = scope == Scope.noop() ? null : Thread.currentThread();
+        this.scope = new OwnedScope(scope, "A HoneyHiveSpan");
     }
 
     /** A span that records nothing, for a closed or failed tracer. */
@@ -48,22 +39,8 @@ public final class ScopedSpan implements HoneyHiveSpan {
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        delegate.end();
-        if (owner == null) {
-            return;
-        }
-        if (owner == Thread.currentThread()) {
-            scope.close();
-        } else {
-            // Closing a scope on another thread would corrupt that thread's context; the owner's context stays
-            // until the owner thread's next scope closes.
-            foreignThreadClose.log(
-                    Level.WARNING,
-                    "A HoneyHiveSpan was closed on a thread other than the one that"
-                            + " opened it; close it where it was opened (try-with-resources)");
+        if (scope.close()) {
+            delegate.end();
         }
     }
 

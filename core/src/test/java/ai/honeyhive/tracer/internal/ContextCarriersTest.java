@@ -6,36 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class ContextCarriersTest {
 
     private static final String VALID_TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
-    private enum MapGetter implements TextMapGetter<Map<String, String>> {
-        INSTANCE;
-
-        @Override
-        public Iterable<String> keys(Map<String, String> carrier) {
-            return carrier.keySet();
-        }
-
-        @Override
-        public @Nullable String get(@Nullable Map<String, String> carrier, String key) {
-            return carrier == null ? null : carrier.get(key);
-        }
-    }
-
     private static Context extract(Map<String, String> headers, boolean trusted) {
-        return ContextCarriers.extract(Context.root(), headers, MapGetter.INSTANCE, trusted);
+        return ContextCarriers.extract(Context.root(), headers, MapCarrier.GETTER, trusted);
     }
 
     @Test
@@ -82,7 +66,7 @@ class ContextCarriersTest {
                 .with(Baggage.builder().put("session_id", "server-session").build());
 
         Context context =
-                ContextCarriers.extract(base, Map.of("baggage", "session_id=attacker"), MapGetter.INSTANCE, false);
+                ContextCarriers.extract(base, Map.of("baggage", "session_id=attacker"), MapCarrier.GETTER, false);
 
         assertThat(Baggage.fromContext(context).getEntryValue("session_id")).isEqualTo("server-session");
     }
@@ -145,11 +129,11 @@ class ContextCarriersTest {
     @Test
     void injectAddsTheFallbackSessionOnlyWhenTheBaggageHasNone() {
         Map<String, String> plain = new HashMap<>();
-        ContextCarriers.inject(Context.root(), "own", plain, (carrier, key, value) -> carrier.put(key, value));
+        ContextCarriers.inject(Context.root(), "own", plain, MapCarrier.SETTER);
         Map<String, String> scoped = new HashMap<>();
         Context withSession = Context.root()
                 .with(Baggage.builder().put("session_id", "scoped").build());
-        ContextCarriers.inject(withSession, "own", scoped, (carrier, key, value) -> carrier.put(key, value));
+        ContextCarriers.inject(withSession, "own", scoped, MapCarrier.SETTER);
 
         assertThat(plain).containsEntry("baggage", "session_id=own");
         assertThat(scoped).containsEntry("baggage", "session_id=scoped");
