@@ -128,8 +128,9 @@ public final class HoneyHiveTracer implements AutoCloseable {
         this.sessionName = config.sessionName() != null ? config.sessionName() : ApplicationName.detect();
         this.flattener = new AttributeFlattener(new FlattenLimits(
                 config.maxAttributeDepth(), config.maxSpanAttributes(), config.maxAttributeValueLength()));
-        this.export = config.testMode() ? null : SpanExportPipeline.create(exportSettings(config));
+        // Opened first: a file that cannot be written is a configuration error, before any thread is started.
         this.localSink = config.localSink() == null ? null : LocalSink.open(config.localSink(), System.out);
+        this.export = config.testMode() ? null : SpanExportPipeline.create(exportSettings(config));
         this.sessions = config.testMode()
                 ? null
                 : new SessionClient(SessionClient.Settings.defaults(

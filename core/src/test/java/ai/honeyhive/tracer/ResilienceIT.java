@@ -153,4 +153,36 @@ class ResilienceIT {
                         span.attributes().values())
                 .noneMatch(value -> value.toString().contains(CANARY_KEY)));
     }
+
+    @Test
+    void theKeyStaysMaskedForATracerWhoseTwinWithTheSameKeyWasClosed() {
+        server.respondByDefault(Route.TRACES, Response.json(500, "{\"echo\":\"" + CANARY_KEY + "\"}"));
+        try (LogCapture logs = LogCapture.start()) {
+            HoneyHiveTracer first =
+                    TestTracers.against(server).apiKey(CANARY_KEY).build();
+            try (HoneyHiveTracer second =
+                    TestTracers.against(server).apiKey(CANARY_KEY).build()) {
+                first.close();
+                second.trace("after-twin-closed").close();
+                assertThat(second.flush(TestTracers.WAIT)).isFalse();
+            }
+
+            assertThat(server.requests(Route.TRACES)).isNotEmpty();
+            assertThat(logs.formatted()).noneMatch(line -> line.contains(CANARY_KEY));
+        }
+    }
+
+    @Test
+    void noOpSpansMayBeClosedOnAnyThreadWithoutComplaint() throws Exception {
+        HoneyHiveTracer tracer = TestTracers.inTestMode().build();
+        tracer.close();
+        HoneyHiveSpan noop = tracer.trace("after-close");
+        try (LogCapture logs = LogCapture.start()) {
+            Thread other = new Thread(noop::close);
+            other.start();
+            other.join();
+
+            assertThat(logs.from("ai.honeyhive.tracer.internal.OwnedScope")).isEmpty();
+        }
+    }
 }

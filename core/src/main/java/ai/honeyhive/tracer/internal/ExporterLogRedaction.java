@@ -1,7 +1,6 @@
 package ai.honeyhive.tracer.internal;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
@@ -23,15 +22,16 @@ public final class ExporterLogRedaction {
             Logger.getLogger("io.opentelemetry.exporter.otlp.internal.HttpExporter"),
             Logger.getLogger("io.opentelemetry.exporter.internal.http.HttpExporter"),
             Logger.getLogger("io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSender"));
-    private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+    // Counted, because several tracers may share a key and each one's close must not unmask it for the others.
+    private static final ConcurrentHashMap<String, Integer> SECRETS = new ConcurrentHashMap<>();
 
     private ExporterLogRedaction() {}
 
     /** Masks the secret in exporter log records until the returned registration is closed. */
     public static AutoCloseable register(String secret) {
         install();
-        SECRETS.add(secret);
-        return () -> SECRETS.remove(secret);
+        SECRETS.merge(secret, 1, Integer::sum);
+        return () -> SECRETS.computeIfPresent(secret, (key, count) -> count == 1 ? null : count - 1);
     }
 
     private static synchronized void install() {
@@ -48,7 +48,7 @@ public final class ExporterLogRedaction {
         public boolean isLoggable(LogRecord record) {
             String message = record.getMessage();
             if (message != null) {
-                for (String secret : SECRETS) {
+                for (String secret : SECRETS.keySet()) {
                     message = message.replace(secret, SecretRedactor.MASK);
                 }
                 record.setMessage(message);

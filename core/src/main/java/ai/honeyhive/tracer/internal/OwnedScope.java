@@ -33,6 +33,10 @@ public final class OwnedScope {
         if (!closed.compareAndSet(false, true)) {
             return false;
         }
+        if (scope == Scope.noop()) {
+            // Nothing was made current (a no-op span, a failed call): any thread may close it.
+            return true;
+        }
         if (owner == Thread.currentThread()) {
             scope.close();
         } else {

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ScopedSpan implements HoneyHiveSpan {
 
-    private static final ScopedSpan NOOP = new ScopedSpan(Span.getInvalid(), Scope.noop());
+    // Fresh each time: a shared one would be closed once for everybody.
+    private static final Span INVALID = Span.getInvalid();
 
     private final Span delegate;
     private final OwnedScope scope;
@@ -29,7 +30,7 @@ public final class ScopedSpan implements HoneyHiveSpan {
 
     /** A span that records nothing, for a closed or failed tracer. */
     public static ScopedSpan noop() {
-        return NOOP;
+        return new ScopedSpan(INVALID, Scope.noop());
     }
 
     /** The OpenTelemetry span this one wraps. */
