@@ -41,6 +41,20 @@ public final class ConfigValues {
         throw new IllegalArgumentException(source + " must be a whole number of at least 1; was '" + text + "'");
     }
 
+    /** An ISO-8601 duration such as {@code PT5S}, or a whole number of milliseconds. */
+    public static Duration parseDuration(String source, String text) {
+        String trimmed = text.strip();
+        if (!trimmed.isEmpty() && trimmed.chars().allMatch(Character::isDigit)) {
+            return parseMillis(source, trimmed);
+        }
+        try {
+            return Duration.parse(trimmed);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    source + " must be a duration such as PT5S, or milliseconds such as 5000; was '" + text + "'");
+        }
+    }
+
     /** A whole number of milliseconds, at least 0, as the {@code OTEL_BSP_*} variables are given. */
     public static Duration parseMillis(String source, String text) {
         try {

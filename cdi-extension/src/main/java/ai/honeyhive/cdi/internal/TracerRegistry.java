@@ -1,0 +1,134 @@
+package ai.honeyhive.cdi.internal;
+
+import ai.honeyhive.tracer.HoneyHiveTracer;
+import ai.honeyhive.tracer.TracerConfig;
+import ai.honeyhive.tracer.internal.AttributeFlattener;
+import ai.honeyhive.tracer.internal.FlattenLimits;
+import ai.honeyhive.tracer.internal.LibraryVersion;
+import io.opentelemetry.api.trace.Tracer;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The tracers of one CDI container, by name ({@code ""} for the default one), built from configuration when the
+ * deployment is validated and closed when the container shuts down; and the {@code @Traced} metadata of each method.
+ */
+public final class TracerRegistry {
+
+    /** The instrumentation scope of {@code @Traced} spans. */
+    public static final String INSTRUMENTATION_SCOPE = "ai.honeyhive.cdi";
+
+    private static final Logger logger = Logger.getLogger(TracerRegistry.class.getName());
+
+    private final MicroProfileTracerConfigReader reader;
+    private final Map<String, TracerEntry> tracers = new ConcurrentHashMap<>();
+    private final Map<MethodKey, Object> methods = new ConcurrentHashMap<>();
+    private static final Object UNTRACED = new Object();
+
+    /**
+     * A tracer with what {@code @Traced} needs of it.
+     *
+     * @param tracer the tracer
+     * @param enabled whether {@code @Traced} traces at all
+     * @param spans the OpenTelemetry tracer {@code @Traced} starts spans with
+     * @param flattener the tracer's attribute flattener
+     * @param captureInputs the configured default for arguments
+     * @param captureOutputs the configured default for return values
+     */
+    public record TracerEntry(
+            HoneyHiveTracer tracer,
+            boolean enabled,
+            Tracer spans,
+            AttributeFlattener flattener,
+            boolean captureInputs,
+            boolean captureOutputs) {}
+
+    public TracerRegistry(MicroProfileTracerConfigReader reader) {
+        this.reader = reader;
+    }
+
+    /**
+     * Builds every tracer named, so that invalid configuration surfaces while the deployment is validated.
+     *
+     * @return a message per tracer that could not be built, naming its key and the fix
+     */
+    public List<String> start(Set<String> names) {
+        List<String> problems = new ArrayList<>();
+        for (String name : names) {
+            try {
+                tracer(name);
+            } catch (RuntimeException e) {
+                String which = name.isEmpty()
+                        ? "The HoneyHive tracer"
+                        : "The HoneyHive tracer '" + name + "' (keys " + MicroProfileTracerConfigReader.TRACERS_PREFIX
+                                + name + ".*, falling back to honeyhive.*)";
+                problems.add(which + " is not configured correctly: " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** The tracer with this name, built on first use. */
+    public HoneyHiveTracer tracer(String name) {
+        return entry(name).tracer();
+    }
+
+    /** The tracer with this name and what {@code @Traced} needs of it. */
+    public TracerEntry entry(String name) {
+        return tracers.computeIfAbsent(name, this::build);
+    }
+
+    /** The {@code @Traced} metadata of a method on a bean class, or null if it is not traced. */
+    public @Nullable TracedMethod method(Method method, Class<?> beanClass) {
+        Object traced = methods.computeIfAbsent(new MethodKey(method, beanClass), key -> {
+            TracedMethod resolved = TracedMethod.of(method, beanClass);
+            return resolved == null ? UNTRACED : resolved;
+        });
+        return traced == UNTRACED ? null : (TracedMethod) traced;
+    }
+
+    /** Flushes and closes every tracer, each within its shutdown timeout. */
+    public void closeAll() {
+        tracers.forEach((name, entry) -> {
+            try {
+                HoneyHiveTracer tracer = entry.tracer();
+                boolean delivered = tracer.close(tracer.config().shutdownTimeout());
+                logger.fine(() -> "Closed HoneyHive tracer '" + name + "'; everything delivered: " + delivered);
+            } catch (RuntimeException e) {
+                logger.log(Level.WARNING, "Could not close the HoneyHive tracer '" + name + "'", e);
+            }
+        });
+        tracers.clear();
+    }
+
+    private TracerEntry build(String name) {
+        boolean enabled = reader.enabled(name);
+        HoneyHiveTracer.Builder builder = reader.builder(name);
+        if (!enabled) {
+            // Disabled: nothing is sent, no session is started, and @Traced does not even start spans.
+            builder.testMode(true).startSession(false);
+        }
+        HoneyHiveTracer tracer = builder.build();
+        TracerConfig config = tracer.config();
+        return new TracerEntry(
+                tracer,
+                enabled,
+                tracer.provider()
+                        .tracerBuilder(INSTRUMENTATION_SCOPE)
+                        .setInstrumentationVersion(LibraryVersion.version())
+                        .build(),
+                new AttributeFlattener(new FlattenLimits(
+                        config.maxAttributeDepth(), config.maxSpanAttributes(), config.maxAttributeValueLength())),
+                reader.captureInputs(name),
+                reader.captureOutputs(name));
+    }
+
+    private record MethodKey(Method method, Class<?> beanClass) {}
+}
