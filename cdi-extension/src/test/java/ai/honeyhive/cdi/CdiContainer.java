@@ -5,6 +5,7 @@ import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import java.lang.annotation.Annotation;
 import java.util.Map;
@@ -58,6 +59,18 @@ final class CdiContainer implements AutoCloseable {
     <T> T get(Class<T> type, Annotation... qualifiers) {
         Instance<T> instance = weld.select(type, qualifiers);
         return instance.get();
+    }
+
+    /** Runs the action with the request context active, as a request would. */
+    void inRequest(Runnable action) {
+        RequestContextController request =
+                weld.select(RequestContextController.class).get();
+        request.activate();
+        try {
+            action.run();
+        } finally {
+            request.deactivate();
+        }
     }
 
     @Override
