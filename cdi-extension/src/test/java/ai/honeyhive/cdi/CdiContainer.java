@@ -1,6 +1,7 @@
 package ai.honeyhive.cdi;
 
 import ai.honeyhive.cdi.internal.HoneyHiveCdiExtension;
+import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -8,6 +9,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import java.lang.annotation.Annotation;
+import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
@@ -26,6 +28,16 @@ final class CdiContainer implements AutoCloseable {
     private CdiContainer(WeldContainer weld, SmallRyeConfig config) {
         this.weld = weld;
         this.config = config;
+    }
+
+    /** Properties for a tracer that exports to the recording server, with a short batch delay. */
+    static Map<String, String> exportingTo(RecordingHoneyHiveServer server) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("honeyhive.api-key", "cdi-key");
+        properties.put("honeyhive.project", "support-bot");
+        properties.put("honeyhive.server-url", server.baseUrl());
+        properties.put("honeyhive.batch.schedule-delay", "50");
+        return properties;
     }
 
     static CdiContainer start(Map<String, String> properties, Class<?>... beans) {

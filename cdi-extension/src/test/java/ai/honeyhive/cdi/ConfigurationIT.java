@@ -45,12 +45,7 @@ class ConfigurationIT {
     }
 
     private Map<String, String> base() {
-        Map<String, String> properties = new HashMap<>();
-        properties.put("honeyhive.api-key", "cdi-key");
-        properties.put("honeyhive.project", "support-bot");
-        properties.put("honeyhive.server-url", server.baseUrl());
-        properties.put("honeyhive.batch.schedule-delay", "50");
-        return properties;
+        return CdiContainer.exportingTo(server);
     }
 
     @Test

@@ -25,7 +25,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -201,12 +200,7 @@ class TracedIT {
     };
 
     private Map<String, String> properties() {
-        Map<String, String> properties = new HashMap<>();
-        properties.put("honeyhive.api-key", "cdi-key");
-        properties.put("honeyhive.project", "support-bot");
-        properties.put("honeyhive.server-url", server.baseUrl());
-        properties.put("honeyhive.batch.schedule-delay", "50");
-        return properties;
+        return CdiContainer.exportingTo(server);
     }
 
     private CdiContainer start() {
@@ -218,10 +212,7 @@ class TracedIT {
     }
 
     private RecordedSpan span(String name) {
-        return server.spans().stream()
-                .filter(span -> span.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no span " + name + " in " + server.spans()));
+        return server.span(name);
     }
 
     @Test

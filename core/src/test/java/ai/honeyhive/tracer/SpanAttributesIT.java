@@ -33,10 +33,7 @@ class SpanAttributesIT {
 
     private RecordedSpan only(String name) {
         assertThat(tracer.flush(TestTracers.WAIT)).isTrue();
-        return server.spans().stream()
-                .filter(span -> span.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no span " + name + " in " + server.spans()));
+        return server.span(name);
     }
 
     @Test

@@ -156,6 +156,20 @@ public final class RecordingHoneyHiveServer implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * The delivered span with this name (the first, if several have it).
+     *
+     * @throws AssertionError naming the spans that were delivered, if none has the name
+     */
+    public RecordedSpan span(String name) {
+        List<RecordedSpan> spans = spans();
+        return spans.stream()
+                .filter(span -> span.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No delivered span is named " + name + "; delivered: "
+                        + spans.stream().map(RecordedSpan::name).toList()));
+    }
+
     /** Waits until at least {@code count} requests have arrived on a route, and returns them. */
     public List<RecordedRequest> awaitRequests(Route route, int count, Duration timeout) {
         return await(timeout, () -> requests(route), list -> list.size() >= count, count + " requests to " + route);
