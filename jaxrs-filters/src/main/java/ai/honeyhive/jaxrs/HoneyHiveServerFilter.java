@@ -1,0 +1,322 @@
+package ai.honeyhive.jaxrs;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.honeyhive.cdi.HoneyHive;
+import ai.honeyhive.jaxrs.internal.HttpRoutes;
+import ai.honeyhive.jaxrs.internal.RequestTrace;
+import ai.honeyhive.tracer.HoneyHiveTracer;
+import ai.honeyhive.tracer.SessionEnrichment;
+import ai.honeyhive.tracer.SessionOptions;
+import ai.honeyhive.tracer.internal.ContextCarriers;
+import ai.honeyhive.tracer.internal.HoneyHiveAttributes;
+import ai.honeyhive.tracer.internal.HoneyHiveBaggage;
+import ai.honeyhive.tracer.internal.LibraryVersion;
+import ai.honeyhive.tracer.internal.SessionIds;
+import ai.honeyhive.tracer.internal.SpanErrors;
+import ai.honeyhive.tracer.internal.ThrottledLogger;
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.WriterInterceptor;
+import jakarta.ws.rs.ext.WriterInterceptorContext;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Gives every HTTP request its own HoneyHive session, the way the Python SDK's FastAPI middleware does, without
+ * making the request wait on HoneyHive: the session id is made here, the session start goes out in the background,
+ * and the session is current (in OpenTelemetry baggage) for everything the resource method calls, {@code @Traced}
+ * beans included. A request span ({@code METHOD /route/template}, event type chain) parents their spans; the
+ * response carries {@code X-Session-ID}; a 5xx status is recorded on the span and the session.
+ *
+ * <p>Discovered as a {@code @Provider}, it takes the tracer from CDI and its settings from MicroProfile Config
+ * ({@link JaxrsSessionSettings}); or register an instance built with
+ * {@link #HoneyHiveServerFilter(HoneyHiveTracer, JaxrsSessionSettings, List)}. It never fails a request: anything
+ * that goes wrong is logged (throttled) and the request runs untraced.
+ */
+@Provider
+@Priority(HoneyHiveServerFilter.PRIORITY)
+public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerResponseFilter, WriterInterceptor {
+
+    /** Early among request filters and late among response filters, so the span encloses the others. */
+    public static final int PRIORITY = 100;
+
+    /** The response header that names the request's session. */
+    public static final String SESSION_HEADER = "X-Session-ID";
+
+    private static final String INSTRUMENTATION_SCOPE = "ai.honeyhive.jaxrs";
+    private static final int MAX_SESSION_HEADER_LENGTH = 64;
+    private static final Logger logger = Logger.getLogger(HoneyHiveServerFilter.class.getName());
+    private static final ThrottledLogger failures = new ThrottledLogger(logger);
+    private static final ThrottledLogger rejectedSessionHeader = new ThrottledLogger(logger);
+    private static final ThrottledLogger unavailable = new ThrottledLogger(logger);
+
+    private static final TextMapGetter<ContainerRequestContext> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(ContainerRequestContext request) {
+            return request.getHeaders().keySet();
+        }
+
+        @Override
+        public @Nullable String get(@Nullable ContainerRequestContext request, String key) {
+            return request == null ? null : request.getHeaderString(key);
+        }
+    };
+
+    @jakarta.ws.rs.core.Context
+    @Nullable
+    ResourceInfo resourceInfo;
+
+    private volatile @Nullable Dependencies dependencies;
+
+    /** For discovery: the tracer comes from CDI and the settings from MicroProfile Config, on the first request. */
+    public HoneyHiveServerFilter() {}
+
+    /** For registration by hand, with no CDI or MicroProfile Config needed. */
+    public HoneyHiveServerFilter(
+            HoneyHiveTracer tracer, JaxrsSessionSettings settings, List<RequestSessionCustomizer> customizers) {
+        this.dependencies = new Dependencies(
+                requireNonNull(tracer, "tracer"), requireNonNull(settings, "settings"), List.copyOf(customizers));
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Dependencies resolved = dependencies();
+        if (resolved == null
+                || resolved.settings.isExcluded(request.getUriInfo().getPath())) {
+            return;
+        }
+        try {
+            start(request, resolved);
+        } catch (RuntimeException e) {
+            failures.log(Level.WARNING, "Could not start the HoneyHive session of a request; it runs untraced", e);
+        }
+    }
+
+    private void start(ContainerRequestContext request, Dependencies resolved) {
+        String method = request.getMethod();
+        String route = route(request);
+        // From the root, not the thread's context: a container thread may still hold an earlier request's context.
+        Context parent = resolved.settings.acceptTraceContext()
+                ? ContextCarriers.extract(Context.root(), request, HEADERS, resolved.settings.trustBaggage())
+                : Context.root();
+        String sessionId = sessionId(request, resolved.settings);
+        if (sessionId == null && resolved.settings.trustBaggage()) {
+            // A trusted caller (another service of ours) passes its session in baggage: continue it.
+            String inbound = Baggage.fromContext(parent).getEntryValue(HoneyHiveBaggage.SESSION_ID);
+            sessionId = SessionIds.isUuid(inbound) ? inbound.toLowerCase(java.util.Locale.ROOT) : null;
+        }
+        boolean adopted = sessionId != null;
+        if (sessionId == null) {
+            sessionId = SessionIds.newId();
+        }
+        Context withSession = parent.with(Baggage.fromContext(parent).toBuilder()
+                .put(HoneyHiveBaggage.SESSION_ID, sessionId)
+                .build());
+        String name = method + " " + route;
+        Span span = resolved.spans
+                .spanBuilder(name)
+                .setParent(withSession)
+                .setSpanKind(SpanKind.SERVER)
+                .setAttribute(HoneyHiveAttributes.EVENT_TYPE, "chain")
+                .setAttribute("http.request.method", method)
+                .setAttribute("http.route", route)
+                .setAttribute("url.path", "/" + request.getUriInfo().getPath())
+                .startSpan();
+        if (!adopted) {
+            SessionOptions.Builder session = SessionOptions.builder()
+                    .sessionId(sessionId)
+                    .sessionName(resolved.settings.sessionName() != null ? resolved.settings.sessionName() : name)
+                    .inputs(Map.of(
+                            "method", method, "path", "/" + request.getUriInfo().getPath()))
+                    .metadata(resolved.settings.metadata());
+            for (RequestSessionCustomizer customizer : resolved.customizers()) {
+                customize(customizer, request, session);
+            }
+            // In the background: the request never waits on HoneyHive.
+            resolved.tracer.createSessionAsync(session.build());
+        }
+        RequestTrace trace =
+                new RequestTrace(span, withSession.with(span).makeCurrent(), Thread.currentThread(), sessionId);
+        request.setProperty(RequestTrace.PROPERTY, trace);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(request.getProperty(RequestTrace.PROPERTY) instanceof RequestTrace trace)) {
+            return;
+        }
+        try {
+            response.getHeaders().putSingle(SESSION_HEADER, trace.sessionId());
+            int status = response.getStatus();
+            trace.span().setAttribute("http.response.status_code", (long) status);
+            Dependencies resolved = dependencies();
+            if (status >= 500) {
+                Response.StatusType known = Response.Status.fromStatusCode(status);
+                String error = "HTTP " + status + (known == null ? "" : " " + known.getReasonPhrase());
+                trace.span().setStatus(StatusCode.ERROR, error);
+                trace.span().setAttribute(HoneyHiveAttributes.ERROR, error);
+            }
+            if (resolved != null) {
+                resolved.tracer.enrichSession(SessionEnrichment.builder()
+                        .sessionId(trace.sessionId())
+                        .outputs(Map.of("status_code", status))
+                        .build());
+            }
+            if (response.hasEntity()) {
+                // Ended once the entity is written (aroundWriteTo), so the span covers the whole response.
+                request.setProperty(RequestTrace.END_AFTER_WRITE, Boolean.TRUE);
+            } else {
+                trace.span().end();
+            }
+        } catch (RuntimeException e) {
+            failures.log(Level.WARNING, "Could not finish the HoneyHive span of a request", e);
+            trace.span().end();
+        } finally {
+            trace.closeScopeOnOwnerThread();
+        }
+    }
+
+    @Override
+    public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
+        Object trace = context.getProperty(RequestTrace.PROPERTY);
+        boolean endHere =
+                trace instanceof RequestTrace && Boolean.TRUE.equals(context.getProperty(RequestTrace.END_AFTER_WRITE));
+        try {
+            context.proceed();
+        } catch (IOException | RuntimeException e) {
+            if (endHere) {
+                SpanErrors.record(((RequestTrace) trace).span(), e);
+            }
+            throw e;
+        } finally {
+            if (endHere) {
+                context.removeProperty(RequestTrace.END_AFTER_WRITE);
+                ((RequestTrace) trace).span().end();
+            }
+        }
+    }
+
+    private String route(ContainerRequestContext request) {
+        ResourceInfo info = resourceInfo;
+        String template = null;
+        try {
+            template = info == null ? null : HttpRoutes.template(info.getResourceClass(), info.getResourceMethod());
+        } catch (RuntimeException e) {
+            // Outside a matched resource (a pre-matching call, a 404): fall back to the path.
+        }
+        return template != null ? template : "/" + request.getUriInfo().getPath();
+    }
+
+    private static @Nullable String sessionId(ContainerRequestContext request, JaxrsSessionSettings settings) {
+        if (!settings.acceptSessionHeader()) {
+            return null;
+        }
+        String header = request.getHeaderString(SESSION_HEADER);
+        if (header == null) {
+            return null;
+        }
+        String candidate = header.strip();
+        if (candidate.length() > MAX_SESSION_HEADER_LENGTH || !SessionIds.isUuid(candidate)) {
+            rejectedSessionHeader.log(
+                    Level.WARNING,
+                    "Ignored an " + SESSION_HEADER + " header that is not a UUID (" + header.length()
+                            + " characters); the request gets a new session");
+            return null;
+        }
+        return candidate.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static void customize(
+            RequestSessionCustomizer customizer, ContainerRequestContext request, SessionOptions.Builder session) {
+        try {
+            customizer.customize(request, session);
+        } catch (RuntimeException e) {
+            failures.log(
+                    Level.WARNING,
+                    "A RequestSessionCustomizer (" + customizer.getClass().getName()
+                            + ") failed; the session goes on without its additions",
+                    e);
+        }
+    }
+
+    private @Nullable Dependencies dependencies() {
+        Dependencies resolved = dependencies;
+        if (resolved != null) {
+            return resolved;
+        }
+        try {
+            JaxrsSessionSettings settings = JaxrsSessionSettings.fromConfig(ConfigProvider.getConfig());
+            CDI<Object> cdi = CDI.current();
+            HoneyHiveTracer tracer = settings.tracerName().isEmpty()
+                    ? cdi.select(HoneyHiveTracer.class).get()
+                    : cdi.select(HoneyHiveTracer.class, HoneyHive.Literal.of(settings.tracerName()))
+                            .get();
+            resolved = new Dependencies(tracer, settings, null);
+            dependencies = resolved;
+            return resolved;
+        } catch (RuntimeException | LinkageError e) {
+            unavailable.log(
+                    Level.SEVERE,
+                    "HoneyHive request tracing is off: no HoneyHiveTracer could be found"
+                            + " (add ai.honeyhive:honeyhive-cdi, or register new HoneyHiveServerFilter(tracer, settings,"
+                            + " customizers))",
+                    e);
+            return null;
+        }
+    }
+
+    /** The tracer, settings and customizers; customizers are looked up in CDI per request when not given. */
+    private static final class Dependencies {
+        final HoneyHiveTracer tracer;
+        final JaxrsSessionSettings settings;
+        final Tracer spans;
+        private final @Nullable List<RequestSessionCustomizer> fixedCustomizers;
+
+        Dependencies(
+                HoneyHiveTracer tracer,
+                JaxrsSessionSettings settings,
+                @Nullable List<RequestSessionCustomizer> fixedCustomizers) {
+            this.tracer = tracer;
+            this.settings = settings;
+            this.fixedCustomizers = fixedCustomizers;
+            this.spans = tracer.provider()
+                    .tracerBuilder(INSTRUMENTATION_SCOPE)
+                    .setInstrumentationVersion(LibraryVersion.version())
+                    .build();
+        }
+
+        List<RequestSessionCustomizer> customizers() {
+            if (fixedCustomizers != null) {
+                return fixedCustomizers;
+            }
+            List<RequestSessionCustomizer> found = new ArrayList<>();
+            try {
+                CDI.current().select(RequestSessionCustomizer.class).forEach(found::add);
+            } catch (RuntimeException e) {
+                failures.log(Level.WARNING, "Could not look up RequestSessionCustomizer beans", e);
+            }
+            return found;
+        }
+    }
+}

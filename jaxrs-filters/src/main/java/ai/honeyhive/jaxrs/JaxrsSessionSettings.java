@@ -1,0 +1,204 @@
+package ai.honeyhive.jaxrs;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.honeyhive.tracer.internal.ConfigValues;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How {@link HoneyHiveServerFilter} turns requests into sessions: read from {@code honeyhive.jaxrs.*} keys, or built.
+ *
+ * <table>
+ * <caption>Keys</caption>
+ * <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>{@code honeyhive.jaxrs.session-name}</td><td>the route, {@code GET /orders/{id}}</td><td>name of each
+ * request's session</td></tr>
+ * <tr><td>{@code honeyhive.jaxrs.metadata.<key>}</td><td>none</td><td>static metadata of every request's
+ * session</td></tr>
+ * <tr><td>{@code honeyhive.jaxrs.accept-session-header}</td><td>false</td><td>use a valid UUID in an inbound
+ * {@code X-Session-ID} as the request's session</td></tr>
+ * <tr><td>{@code honeyhive.jaxrs.accept-trace-context}</td><td>true</td><td>continue an inbound valid
+ * {@code traceparent}</td></tr>
+ * <tr><td>{@code honeyhive.jaxrs.trust-baggage}</td><td>false</td><td>let inbound baggage set HoneyHive keys
+ * (session, project, source, ...)</td></tr>
+ * <tr><td>{@code honeyhive.jaxrs.excluded-paths}</td><td>{@value #DEFAULT_EXCLUDED_PATHS}</td><td>paths (and
+ * their subpaths) without session or span</td></tr>
+ * <tr><td>{@code honeyhive.jaxrs.tracer}</td><td>the default tracer</td><td>a named tracer to use</td></tr>
+ * </table>
+ */
+public final class JaxrsSessionSettings {
+
+    /** Health, metrics and OpenAPI endpoints, plain and under Quarkus's {@code q/}. */
+    public static final String DEFAULT_EXCLUDED_PATHS = "health,metrics,openapi,q/health,q/metrics,q/openapi";
+
+    public static final String PREFIX = "honeyhive.jaxrs.";
+
+    private final @Nullable String sessionName;
+    private final Map<String, String> metadata;
+    private final boolean acceptSessionHeader;
+    private final boolean acceptTraceContext;
+    private final boolean trustBaggage;
+    private final List<String> excludedPaths;
+    private final String tracerName;
+
+    private JaxrsSessionSettings(Builder builder) {
+        this.sessionName = builder.sessionName;
+        this.metadata = Map.copyOf(builder.metadata);
+        this.acceptSessionHeader = builder.acceptSessionHeader;
+        this.acceptTraceContext = builder.acceptTraceContext;
+        this.trustBaggage = builder.trustBaggage;
+        this.excludedPaths = List.copyOf(builder.excludedPaths);
+        this.tracerName = builder.tracerName;
+    }
+
+    /** The defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The settings the {@code honeyhive.jaxrs.*} keys give.
+     *
+     * @throws IllegalArgumentException naming the key, if a value is invalid
+     */
+    public static JaxrsSessionSettings fromConfig(Config config) {
+        Builder builder = builder();
+        config.getOptionalValue(PREFIX + "session-name", String.class).ifPresent(builder::sessionName);
+        bool(config, "accept-session-header").ifPresent(builder::acceptSessionHeader);
+        bool(config, "accept-trace-context").ifPresent(builder::acceptTraceContext);
+        bool(config, "trust-baggage").ifPresent(builder::trustBaggage);
+        config.getOptionalValue(PREFIX + "excluded-paths", String.class)
+                .ifPresent(paths -> builder.excludedPaths(Arrays.asList(paths.split(","))));
+        config.getOptionalValue(PREFIX + "tracer", String.class).ifPresent(builder::tracerName);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        for (String property : config.getPropertyNames()) {
+            if (property.startsWith(PREFIX + "metadata.")) {
+                config.getOptionalValue(property, String.class)
+                        .ifPresent(value -> metadata.put(property.substring((PREFIX + "metadata.").length()), value));
+            }
+        }
+        return builder.metadata(metadata).build();
+    }
+
+    private static java.util.Optional<Boolean> bool(Config config, String key) {
+        return config.getOptionalValue(PREFIX + key, String.class)
+                .map(text -> ConfigValues.parseBoolean(PREFIX + key, text));
+    }
+
+    public @Nullable String sessionName() {
+        return sessionName;
+    }
+
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    public boolean acceptSessionHeader() {
+        return acceptSessionHeader;
+    }
+
+    public boolean acceptTraceContext() {
+        return acceptTraceContext;
+    }
+
+    public boolean trustBaggage() {
+        return trustBaggage;
+    }
+
+    /** Paths relative to the application, without leading or trailing slashes. */
+    public List<String> excludedPaths() {
+        return excludedPaths;
+    }
+
+    /** The named tracer to use, {@code ""} for the default one. */
+    public String tracerName() {
+        return tracerName;
+    }
+
+    /** Whether a request path (relative to the application) is excluded. */
+    public boolean isExcluded(String path) {
+        String normalized = strip(path);
+        for (String excluded : excludedPaths) {
+            if (normalized.equals(excluded) || normalized.startsWith(excluded + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String strip(String path) {
+        String stripped = path.strip();
+        while (stripped.startsWith("/")) {
+            stripped = stripped.substring(1);
+        }
+        while (stripped.endsWith("/")) {
+            stripped = stripped.substring(0, stripped.length() - 1);
+        }
+        return stripped;
+    }
+
+    /** Builds {@link JaxrsSessionSettings}. Not thread-safe. */
+    public static final class Builder {
+        private @Nullable String sessionName;
+        private Map<String, String> metadata = Map.of();
+        private boolean acceptSessionHeader;
+        private boolean acceptTraceContext = true;
+        private boolean trustBaggage;
+        private List<String> excludedPaths = Arrays.asList(DEFAULT_EXCLUDED_PATHS.split(","));
+        private String tracerName = "";
+
+        private Builder() {}
+
+        public Builder sessionName(String sessionName) {
+            this.sessionName = requireNonNull(sessionName, "sessionName");
+            return this;
+        }
+
+        public Builder metadata(Map<String, String> metadata) {
+            this.metadata = new LinkedHashMap<>(requireNonNull(metadata, "metadata"));
+            return this;
+        }
+
+        public Builder acceptSessionHeader(boolean acceptSessionHeader) {
+            this.acceptSessionHeader = acceptSessionHeader;
+            return this;
+        }
+
+        public Builder acceptTraceContext(boolean acceptTraceContext) {
+            this.acceptTraceContext = acceptTraceContext;
+            return this;
+        }
+
+        public Builder trustBaggage(boolean trustBaggage) {
+            this.trustBaggage = trustBaggage;
+            return this;
+        }
+
+        public Builder excludedPaths(List<String> excludedPaths) {
+            List<String> normalized = new ArrayList<>();
+            for (String path : requireNonNull(excludedPaths, "excludedPaths")) {
+                String stripped = strip(path);
+                if (!stripped.isEmpty()) {
+                    normalized.add(stripped);
+                }
+            }
+            this.excludedPaths = normalized;
+            return this;
+        }
+
+        public Builder tracerName(String tracerName) {
+            this.tracerName = requireNonNull(tracerName, "tracerName").strip();
+            return this;
+        }
+
+        public JaxrsSessionSettings build() {
+            return new JaxrsSessionSettings(this);
+        }
+    }
+}
