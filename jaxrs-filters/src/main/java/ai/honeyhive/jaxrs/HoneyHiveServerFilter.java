@@ -83,6 +83,13 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
         }
     };
 
+    /**
+     * The request whose scope is still open on this thread. A suspended request's response filter runs on another
+     * thread and cannot close the scope its request filter opened here; the next request on this thread closes it
+     * first, so a container thread carries at most one finished request's context, and only until then.
+     */
+    private static final ThreadLocal<RequestTrace> OPEN_ON_THIS_THREAD = new ThreadLocal<>();
+
     @jakarta.ws.rs.core.Context
     @Nullable
     ResourceInfo resourceInfo;
@@ -101,6 +108,11 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
 
     @Override
     public void filter(ContainerRequestContext request) {
+        RequestTrace stale = OPEN_ON_THIS_THREAD.get();
+        if (stale != null) {
+            OPEN_ON_THIS_THREAD.remove();
+            stale.closeScopeOnOwnerThread();
+        }
         Dependencies resolved = dependencies();
         if (resolved == null
                 || resolved.settings.isExcluded(request.getUriInfo().getPath())) {
@@ -159,6 +171,7 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
         RequestTrace trace =
                 new RequestTrace(span, withSession.with(span).makeCurrent(), Thread.currentThread(), sessionId);
         request.setProperty(RequestTrace.PROPERTY, trace);
+        OPEN_ON_THIS_THREAD.set(trace);
     }
 
     @Override
@@ -193,7 +206,9 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
             failures.log(Level.WARNING, "Could not finish the HoneyHive span of a request", e);
             trace.span().end();
         } finally {
-            trace.closeScopeOnOwnerThread();
+            if (trace.closeScopeOnOwnerThread() && OPEN_ON_THIS_THREAD.get() == trace) {
+                OPEN_ON_THIS_THREAD.remove();
+            }
         }
     }
 
