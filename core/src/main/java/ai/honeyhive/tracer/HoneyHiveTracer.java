@@ -95,6 +95,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
     // Room on top of the configured attribute budget for what the tracer itself stamps.
     private static final int RESERVED_ATTRIBUTES = 32;
     private static final Duration DEFAULT_FLUSH_TIMEOUT = Duration.ofSeconds(10);
+    private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
     private static final TextMapPropagator PROPAGATOR =
             TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
 
@@ -323,9 +324,10 @@ public final class HoneyHiveTracer implements AutoCloseable {
      * @return the session's id, also when HoneyHive could not be reached (the failure is logged)
      */
     public String createSession(SessionOptions options) {
-        String id = idFor(options);
+        String id = SessionIds.newId();
         try {
-            begin(options, id).get(config.sessionTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            id = idFor(options);
+            begin(options, id).get(nanos(config.sessionTimeout()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             sessionFailures.log(
                     Level.WARNING,
@@ -346,9 +348,11 @@ public final class HoneyHiveTracer implements AutoCloseable {
      *     never completes exceptionally
      */
     public CompletionStage<String> createSessionAsync(SessionOptions options) {
-        String id = idFor(options);
+        String id = SessionIds.newId();
         try {
-            return begin(options, id).handle((ignored, error) -> id);
+            String chosen = idFor(options);
+            id = chosen;
+            return begin(options, chosen).handle((ignored, error) -> chosen);
         } catch (RuntimeException e) {
             sessionFailures.log(Level.WARNING, "Could not start a HoneyHive session", e);
             return CompletableFuture.completedFuture(id);
@@ -361,8 +365,9 @@ public final class HoneyHiveTracer implements AutoCloseable {
      * to, belong to it. Never waits on HoneyHive.
      */
     public SessionScope withSession(SessionOptions options) {
-        String id = idFor(options);
+        String id = SessionIds.newId();
         try {
+            id = idFor(options);
             begin(options, id);
             BaggageBuilder baggage = Baggage.current().toBuilder().put(HoneyHiveBaggage.SESSION_ID, id);
             if (options.source() != null) {
@@ -377,7 +382,11 @@ public final class HoneyHiveTracer implements AutoCloseable {
 
     /** {@link #withSession(SessionOptions)} for a new session with this name. */
     public SessionScope withSession(String sessionName) {
-        return withSession(SessionOptions.builder().sessionName(sessionName).build());
+        SessionOptions.Builder options = SessionOptions.builder();
+        if (sessionName != null) {
+            options.sessionName(sessionName);
+        }
+        return withSession(options.build());
     }
 
     /**
@@ -430,7 +439,9 @@ public final class HoneyHiveTracer implements AutoCloseable {
 
     /** Restores the context that was current before {@link #link}. */
     public void unlink(LinkToken token) {
-        token.close();
+        if (token != null) {
+            token.close();
+        }
     }
 
     /**
@@ -467,10 +478,10 @@ public final class HoneyHiveTracer implements AutoCloseable {
             return false;
         }
         try {
-            long deadline = System.nanoTime() + timeout.toNanos();
+            long deadline = deadline(timeout);
             long failuresBefore = failedExports();
             boolean flushed = provider.forceFlush()
-                    .join(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                    .join(nanos(timeout), TimeUnit.NANOSECONDS)
                     .isSuccess();
             if (localSink != null) {
                 localSink.flush();
@@ -508,11 +519,11 @@ public final class HoneyHiveTracer implements AutoCloseable {
         }
         removeShutdownHook();
         try {
-            long deadline = System.nanoTime() + timeout.toNanos();
+            long deadline = deadline(timeout);
             long failuresBefore = failedExports();
             boolean shutDown = openTelemetry
                     .shutdown()
-                    .join(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                    .join(nanos(timeout), TimeUnit.NANOSECONDS)
                     .isSuccess();
             boolean sessionCalls = sessions == null || sessions.close(remaining(deadline));
             boolean delivered =
@@ -751,6 +762,24 @@ public final class HoneyHiveTracer implements AutoCloseable {
         return export.awaitInFlight().join(left, TimeUnit.NANOSECONDS).isSuccess();
     }
 
+    /** The timeout in nanoseconds, saturated, so that a huge or missing timeout cannot throw. */
+    private static long nanos(@Nullable Duration timeout) {
+        if (timeout == null) {
+            return DEFAULT_FLUSH_TIMEOUT.toNanos();
+        }
+        try {
+            return Math.max(0, timeout.toNanos());
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static long deadline(@Nullable Duration timeout) {
+        long now = System.nanoTime();
+        long nanos = nanos(timeout);
+        return nanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos;
+    }
+
     private static Duration remaining(long deadlineNanos) {
         return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
@@ -793,12 +822,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
                 ? config.serviceName()
                 : config.project() != null ? config.project() : sessionName;
         SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
-                .setResource(Resource.getDefault()
-                        .merge(Resource.create(Attributes.of(
-                                AttributeKey.stringKey("service.name"),
-                                serviceName,
-                                AttributeKey.stringKey("service.version"),
-                                LibraryVersion.version()))))
+                // No service.version: the wire contract wants the application's, which the tracer does not know.
+                .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, serviceName))))
                 // HoneyHive shows whole sessions, so every span is kept whatever an upstream sampler decided.
                 .setSampler(Sampler.alwaysOn())
                 .setSpanLimits(SpanLimits.builder()

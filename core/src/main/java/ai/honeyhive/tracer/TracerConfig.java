@@ -277,6 +277,11 @@ public final class TracerConfig {
     /** Checks every explicit setting and normalizes the server URL and session id in place. */
     private static void validate(Builder s) {
         requireNotBlank(s.apiKey, ConfigKey.API_KEY);
+        if (s.apiKey != null && !s.apiKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            // The key is never echoed: it may be a real one with a stray line break.
+            throw new IllegalArgumentException(ConfigKey.API_KEY.describe() + " contains a space, a line break or"
+                    + " another character that cannot be sent in an HTTP header; check how the key is read");
+        }
         requireNotBlank(s.project, ConfigKey.PROJECT);
         requireNotBlank(s.source, ConfigKey.SOURCE);
         requireNotBlank(s.sessionName, ConfigKey.SESSION_NAME);
@@ -326,10 +331,15 @@ public final class TracerConfig {
         }
         String scheme =
                 uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+        if (!(scheme.equals("http") || scheme.equals("https"))
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
             throw new IllegalArgumentException(ConfigKey.SERVER_URL.describe()
-                    + " must be an http:// or https:// URL such as " + DEFAULT_SERVER_URL + "; was '" + serverUrl
-                    + "'");
+                    + " must be an http:// or https:// URL such as " + DEFAULT_SERVER_URL
+                    + ", without credentials, query or fragment; was '"
+                    + (uri != null && uri.getRawUserInfo() != null ? "<with credentials>" : serverUrl) + "'");
         }
         return trimmed;
     }

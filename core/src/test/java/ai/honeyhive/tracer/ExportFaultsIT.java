@@ -33,7 +33,10 @@ class ExportFaultsIT {
     @Test
     void retriesUnavailableTwiceThenDeliversEverySpanInExactlyThreeRequests() {
         server.enqueue(Route.TRACES, Response.status(503), Response.status(503));
-        try (HoneyHiveTracer tracer = TestTracers.against(server).build()) {
+        // A long batch delay, so that both spans travel in the one batch the flush sends.
+        try (HoneyHiveTracer tracer = TestTracers.against(server)
+                .batchScheduleDelay(Duration.ofMinutes(10))
+                .build()) {
             tracer.trace("first").close();
             tracer.trace("second").close();
 
@@ -62,7 +65,8 @@ class ExportFaultsIT {
     @ParameterizedTest
     @ValueSource(ints = {400, 401, 500})
     void rejectedExportIsAttemptedOnceAndLoggedOnceWithoutTheKey(int status) {
-        server.respondByDefault(Route.TRACES, Response.json(status, "{\"error\":\"no\"}"));
+        // The backend echoes the key, as a misconfigured proxy might: it must still not reach the log.
+        server.respondByDefault(Route.TRACES, Response.json(status, "{\"echo\":\"" + TestTracers.API_KEY + "\"}"));
         try (LogCapture logs = LogCapture.start();
                 HoneyHiveTracer tracer = TestTracers.against(server).build()) {
             tracer.trace("rejected").close();

@@ -185,4 +185,91 @@ class ResilienceIT {
             assertThat(logs.from("ai.honeyhive.tracer.internal.OwnedScope")).isEmpty();
         }
     }
+
+    @Test
+    void nullArgumentsToTheSessionAndLinkApiNeverThrow() {
+        try (HoneyHiveTracer tracer = TestTracers.inTestMode().build()) {
+            assertThatCode(() -> {
+                        assertThat(tracer.createSession(null)).isNotBlank();
+                        assertThat(tracer.createSessionAsync(null).toCompletableFuture())
+                                .isCompleted();
+                        tracer.withSession((SessionOptions) null).close();
+                        tracer.withSession((String) null).close();
+                        tracer.unlink(null);
+                        tracer.enrichSession(null);
+                        tracer.enrichSpan(null);
+                        tracer.enrichCurrentSpan(null);
+                    })
+                    .doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void hugeAndMissingTimeoutsDoNotLeaveTheTracerHalfClosed() {
+        HoneyHiveTracer tracer = TestTracers.against(server).build();
+        tracer.trace("before-forever").close();
+
+        assertThat(tracer.flush(java.time.temporal.ChronoUnit.FOREVER.getDuration()))
+                .isTrue();
+        assertThat(tracer.close(null)).isTrue();
+        assertThat(server.spans()).extracting(RecordedSpan::name).contains("before-forever");
+    }
+
+    @Test
+    void anEndlessIterableStopsAtTheAttributeBudget() {
+        Iterable<Integer> endless = () -> new java.util.Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Integer next() {
+                return next++;
+            }
+        };
+        try (HoneyHiveTracer tracer =
+                        TestTracers.inTestMode().maxSpanAttributes(10).build();
+                HoneyHiveSpan span = tracer.trace("endless")) {
+            assertThatCode(() -> tracer.enrichSpan(Enrichment.builder()
+                            .inputs(Map.of("numbers", endless))
+                            .build()))
+                    .doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void aSpanClosedOnAnotherThreadCanStillRestoreItsOwnersContext() throws Exception {
+        try (HoneyHiveTracer tracer = TestTracers.inTestMode().build()) {
+            HoneyHiveSpan span = tracer.trace("handed-over");
+            Thread other = new Thread(span::close);
+            other.start();
+            other.join();
+            assertThat(io.opentelemetry.api.trace.Span.current().getSpanContext())
+                    .as("still current here until closed here")
+                    .isEqualTo(span.getSpanContext());
+
+            span.close();
+
+            assertThat(io.opentelemetry.api.trace.Span.current()
+                            .getSpanContext()
+                            .isValid())
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void endingASpanAlsoRestoresTheContext() {
+        try (HoneyHiveTracer tracer = TestTracers.inTestMode().build()) {
+            HoneyHiveSpan span = tracer.trace("ended-not-closed");
+            span.end();
+
+            assertThat(io.opentelemetry.api.trace.Span.current()
+                            .getSpanContext()
+                            .isValid())
+                    .isFalse();
+        }
+    }
 }

@@ -237,6 +237,27 @@ class TracerConfigTest {
     }
 
     @Test
+    void anApiKeyThatCannotBeSentAsAHeaderIsRejectedWithoutEchoingIt() {
+        String key = "hh-canary-with-newline-91c2";
+
+        assertThatThrownBy(() -> TracerConfig.builder().apiKey(key + "\n").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("apiKey")
+                .hasMessageContaining("line break")
+                .hasMessageNotContaining(key);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"https://user:pw@hh.example.com", "https://hh.example.com/?x=1", "https://hh.example.com#f"})
+    void serverUrlWithCredentialsQueryOrFragmentIsRejected(String url) {
+        assertThatThrownBy(() -> TracerConfig.builder().serverUrl(url).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("without credentials, query or fragment")
+                .hasMessageNotContaining("user:pw");
+    }
+
+    @Test
     void blankValuesAreRejected() {
         assertThatThrownBy(() -> TracerConfig.builder().apiKey(" ").build())
                 .isInstanceOf(IllegalArgumentException.class)

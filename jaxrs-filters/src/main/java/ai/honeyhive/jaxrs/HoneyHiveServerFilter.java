@@ -71,17 +71,8 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
     private static final ThrottledLogger rejectedSessionHeader = new ThrottledLogger(logger);
     private static final ThrottledLogger unavailable = new ThrottledLogger(logger);
 
-    private static final TextMapGetter<ContainerRequestContext> HEADERS = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(ContainerRequestContext request) {
-            return request.getHeaders().keySet();
-        }
-
-        @Override
-        public @Nullable String get(@Nullable ContainerRequestContext request, String key) {
-            return request == null ? null : request.getHeaderString(key);
-        }
-    };
+    private static final TextMapGetter<ContainerRequestContext> HEADERS =
+            (request, key) -> request == null ? null : request.getHeaderString(key);
 
     /**
      * The request whose scope is still open on this thread. A suspended request's response filter runs on another

@@ -210,16 +210,25 @@ public final class AttributeFlattener {
             try {
                 if (container instanceof Map<?, ?> map) {
                     for (Map.Entry<?, ?> entry : map.entrySet()) {
+                        if (budgetSpent()) {
+                            break;
+                        }
                         value(child(key, String.valueOf(entry.getKey())), entry.getValue(), depth + 1);
                     }
                 } else if (container instanceof Iterable<?> iterable) {
                     int index = 0;
                     for (Iterator<?> it = iterable.iterator(); it.hasNext(); index++) {
+                        if (budgetSpent()) {
+                            break;
+                        }
                         value(child(key, Integer.toString(index)), it.next(), depth + 1);
                     }
                 } else {
                     int length = Array.getLength(container);
                     for (int index = 0; index < length; index++) {
+                        if (budgetSpent()) {
+                            break;
+                        }
                         value(child(key, Integer.toString(index)), Array.get(container, index), depth + 1);
                     }
                 }
@@ -266,6 +275,15 @@ public final class AttributeFlattener {
             } else {
                 put(key, truncate(node.asText()));
             }
+        }
+
+        /** Once the budget is spent, the rest of a value is not walked at all: it could be huge, or endless. */
+        private boolean budgetSpent() {
+            if (written >= limits.maxAttributes()) {
+                dropped++;
+                return true;
+            }
+            return false;
         }
 
         private void put(String key, Object value) {

@@ -42,6 +42,18 @@ public final class ExporterLogRedaction {
         }
     }
 
+    private static boolean quotesASecret(Throwable thrown) {
+        Throwable cause = thrown;
+        // Bounded: a cause chain can loop.
+        for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+            String text = String.valueOf(cause.getMessage());
+            if (SECRETS.keySet().stream().anyMatch(text::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private record RedactingFilter(@Nullable Filter previous) implements Filter {
 
         @Override
@@ -52,6 +64,11 @@ public final class ExporterLogRedaction {
                     message = message.replace(secret, SecretRedactor.MASK);
                 }
                 record.setMessage(message);
+            }
+            Throwable thrown = record.getThrown();
+            if (thrown != null && quotesASecret(thrown)) {
+                record.setThrown(null);
+                record.setMessage(record.getMessage() + " (exception details withheld: they quote an API key)");
             }
             return previous == null || previous.isLoggable(record);
         }

@@ -30,21 +30,24 @@ public final class OwnedScope {
 
     /** Closes the scope the first time it is called on the owning thread; returns whether this was the first call. */
     public boolean close() {
+        if (scope == Scope.noop()) {
+            // Nothing was made current (a no-op span, a failed call): any thread may close it.
+            return closed.compareAndSet(false, true);
+        }
+        if (owner != Thread.currentThread()) {
+            // Left open, so that the owner thread can still close it and restore its own context.
+            if (!closed.get()) {
+                foreignThreadClose.log(
+                        Level.WARNING,
+                        what + " was closed on a thread other than the one that"
+                                + " opened it; close it where it was opened (try-with-resources)");
+            }
+            return false;
+        }
         if (!closed.compareAndSet(false, true)) {
             return false;
         }
-        if (scope == Scope.noop()) {
-            // Nothing was made current (a no-op span, a failed call): any thread may close it.
-            return true;
-        }
-        if (owner == Thread.currentThread()) {
-            scope.close();
-        } else {
-            foreignThreadClose.log(
-                    Level.WARNING,
-                    what + " was closed on a thread other than the one that opened it;"
-                            + " close it where it was opened (try-with-resources)");
-        }
+        scope.close();
         return true;
     }
 }

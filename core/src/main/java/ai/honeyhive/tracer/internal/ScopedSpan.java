@@ -9,6 +9,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A span that is current until it is closed: {@link #close()} ends it and restores the context that was current
@@ -17,11 +18,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ScopedSpan implements HoneyHiveSpan {
 
-    // Fresh each time: a shared one would be closed once for everybody.
     private static final Span INVALID = Span.getInvalid();
 
     private final Span delegate;
     private final OwnedScope scope;
+    private final AtomicBoolean ended = new AtomicBoolean();
 
     public ScopedSpan(Span delegate, Scope scope) {
         this.delegate = delegate;
@@ -40,9 +41,7 @@ public final class ScopedSpan implements HoneyHiveSpan {
 
     @Override
     public void close() {
-        if (scope.close()) {
-            delegate.end();
-        }
+        end();
     }
 
     @Override
@@ -84,7 +83,16 @@ public final class ScopedSpan implements HoneyHiveSpan {
 
     @Override
     public void end() {
-        delegate.end();
+        if (ended.compareAndSet(false, true)) {
+            delegate.end();
+        }
+        scope.close();
+    }
+
+    @Override
+    public Span addLink(SpanContext spanContext, Attributes attributes) {
+        delegate.addLink(spanContext, attributes);
+        return this;
     }
 
     @Override

@@ -106,6 +106,7 @@ public final class SessionClient implements AutoCloseable {
     private final ConcurrentMap<String, CompletableFuture<Void>> startsInFlight = new ConcurrentHashMap<>();
     private final Set<CompletableFuture<Void>> callsInFlight = ConcurrentHashMap.newKeySet();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicInteger heldBack = new AtomicInteger();
     private final ThrottledLogger droppedLog = new ThrottledLogger(logger);
     private final ThrottledLogger failedLog = new ThrottledLogger(logger);
     private final ThrottledLogger otherIdLog = new ThrottledLogger(logger);
@@ -161,8 +162,15 @@ public final class SessionClient implements AutoCloseable {
         CompletableFuture<Void> start = startsInFlight.get(eventId);
         if (start == null) {
             submit(call, done);
+        } else if (heldBack.incrementAndGet() > settings.queueCapacity()) {
+            // Updates waiting for a start that is being retried count against the same bound as the queue.
+            heldBack.decrementAndGet();
+            drop(call, done);
         } else {
-            start.whenComplete((ignored, error) -> submit(call, done));
+            start.whenComplete((ignored, error) -> {
+                heldBack.decrementAndGet();
+                submit(call, done);
+            });
         }
         return done;
     }
@@ -190,6 +198,8 @@ public final class SessionClient implements AutoCloseable {
     public boolean close(Duration timeout) {
         boolean idle = awaitIdle(timeout);
         workers.shutdownNow();
+        // Calls that will never run now still end, so that no caller waits on them forever.
+        new ArrayList<>(callsInFlight).forEach(call -> call.complete(null));
         return idle;
     }
 
@@ -210,18 +220,28 @@ public final class SessionClient implements AutoCloseable {
             workers.execute(() -> {
                 try {
                     send(call);
+                } catch (RuntimeException e) {
+                    // Not logged with the exception: a malformed request's message may quote its headers.
+                    failedLog.log(
+                            Level.WARNING,
+                            "Could not send a HoneyHive " + call.method + " " + call.path + " ("
+                                    + e.getClass().getName() + "); the call is dropped");
                 } finally {
                     done.complete(null);
                 }
             });
         } catch (RejectedExecutionException e) {
-            long total = dropped.incrementAndGet();
-            droppedLog.log(
-                    Level.WARNING,
-                    "Dropped a HoneyHive " + call.method + " " + call.path + ": more than " + settings.queueCapacity()
-                            + " calls are waiting (" + total + " dropped so far)");
-            done.complete(null);
+            drop(call, done);
         }
+    }
+
+    private void drop(Call call, CompletableFuture<Void> done) {
+        long total = dropped.incrementAndGet();
+        droppedLog.log(
+                Level.WARNING,
+                "Dropped a HoneyHive " + call.method + " " + call.path + ": more than " + settings.queueCapacity()
+                        + " calls are waiting (" + total + " dropped so far)");
+        done.complete(null);
     }
 
     private void send(Call call) {
