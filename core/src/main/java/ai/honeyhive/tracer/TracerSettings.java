@@ -207,7 +207,10 @@ public abstract sealed class TracerSettings<B extends TracerSettings<B>>
         return self();
     }
 
-    /** Log the tracer's diagnostics at FINE ({@code HH_VERBOSE}); never payloads or keys. Default false. */
+    /**
+     * Log the tracer's diagnostics at FINE ({@code HH_VERBOSE}); never payloads or keys. Default false. The level is
+     * that of the {@code ai.honeyhive} loggers, so it applies to every tracer in the JVM and stays after close.
+     */
     public B verbose(boolean verbose) {
         this.verbose = verbose;
         return self();

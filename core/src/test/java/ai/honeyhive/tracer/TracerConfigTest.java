@@ -326,7 +326,10 @@ class TracerConfigTest {
     @Test
     void sessionNameDefaultsToTheApplicationName() {
         try (HoneyHiveTracer tracer = TestTracers.inTestMode().build()) {
-            assertThat(tracer.sessionName()).isNotBlank();
+            assertThat(tracer.sessionName())
+                    .as("the main class or jar of this JVM, not the fixed fallback")
+                    .isEqualTo(ai.honeyhive.tracer.internal.ApplicationName.detect())
+                    .isNotEqualTo("java-application");
         }
         try (HoneyHiveTracer tracer =
                 TestTracers.inTestMode().sessionName("nightly-eval").build()) {

@@ -1,5 +1,7 @@
 package ai.honeyhive.tracer.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /** Works out a name for the running application, the default session name: the main class or the jar's name. */
 public final class ApplicationName {
 
@@ -13,7 +15,7 @@ public final class ApplicationName {
     }
 
     // Visible for testing
-    static String fromCommand(String command) {
+    static String fromCommand(@Nullable String command) {
         if (command == null || command.isBlank()) {
             return FALLBACK;
         }
