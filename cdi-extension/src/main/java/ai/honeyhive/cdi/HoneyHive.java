@@ -38,6 +38,7 @@ public @interface HoneyHive {
             return new Literal(requireNonNull(name, "name"));
         }
 
+        /** The tracer's name. */
         @Override
         public String value() {
             return value;

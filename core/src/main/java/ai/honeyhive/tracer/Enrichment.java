@@ -110,36 +110,43 @@ public final class Enrichment {
 
         private Builder() {}
 
+        /** Sets {@code honeyhive_inputs}: what the step was given. */
         public Builder inputs(Map<String, ?> inputs) {
             this.inputs = copy(inputs, "inputs");
             return this;
         }
 
+        /** Sets {@code honeyhive_outputs}: what the step produced. */
         public Builder outputs(Map<String, ?> outputs) {
             this.outputs = copy(outputs, "outputs");
             return this;
         }
 
+        /** Sets {@code honeyhive_metadata}: anything else worth keeping. */
         public Builder metadata(Map<String, ?> metadata) {
             this.metadata = copy(metadata, "metadata");
             return this;
         }
 
+        /** Sets {@code honeyhive_metrics}: scores, token counts, latencies. */
         public Builder metrics(Map<String, ?> metrics) {
             this.metrics = copy(metrics, "metrics");
             return this;
         }
 
+        /** Sets {@code honeyhive_feedback}: user or evaluator feedback. */
         public Builder feedback(Map<String, ?> feedback) {
             this.feedback = copy(feedback, "feedback");
             return this;
         }
 
+        /** Sets {@code honeyhive_config}: the model or prompt configuration used. */
         public Builder config(Map<String, ?> config) {
             this.config = copy(config, "config");
             return this;
         }
 
+        /** Sets {@code honeyhive_user_properties}: who the step ran for. */
         public Builder userProperties(Map<String, ?> userProperties) {
             this.userProperties = copy(userProperties, "userProperties");
             return this;
@@ -157,6 +164,7 @@ public final class Enrichment {
             return this;
         }
 
+        /** Returns the enrichment; the builder can be reused. */
         public Enrichment build() {
             return new Enrichment(this);
         }

@@ -550,6 +550,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         return config.project();
     }
 
+    /** The source, such as {@code production}; default {@code dev}. */
     public String source() {
         return config.source();
     }

@@ -40,6 +40,7 @@ public final class SessionEnrichment {
         this.userProperties = builder.userProperties;
     }
 
+    /** A builder with nothing set: the current session, and nothing to send yet. */
     public static Builder builder() {
         return new Builder();
     }
@@ -49,30 +50,37 @@ public final class SessionEnrichment {
         return sessionId;
     }
 
+    /** The session's inputs, sent as {@code metadata.inputs}. */
     public Map<String, ?> inputs() {
         return inputs;
     }
 
+    /** The session's outputs. */
     public Map<String, ?> outputs() {
         return outputs;
     }
 
+    /** The session's metadata. */
     public Map<String, ?> metadata() {
         return metadata;
     }
 
+    /** The session's metrics. */
     public Map<String, ?> metrics() {
         return metrics;
     }
 
+    /** The session's feedback. */
     public Map<String, ?> feedback() {
         return feedback;
     }
 
+    /** The session's configuration. */
     public Map<String, ?> config() {
         return config;
     }
 
+    /** The session's user properties. */
     public Map<String, ?> userProperties() {
         return userProperties;
     }
@@ -96,41 +104,49 @@ public final class SessionEnrichment {
             return this;
         }
 
+        /** The session's inputs, sent as {@code metadata.inputs}. */
         public Builder inputs(Map<String, ?> inputs) {
             this.inputs = copy(inputs, "inputs");
             return this;
         }
 
+        /** The session's outputs. */
         public Builder outputs(Map<String, ?> outputs) {
             this.outputs = copy(outputs, "outputs");
             return this;
         }
 
+        /** The session's metadata. */
         public Builder metadata(Map<String, ?> metadata) {
             this.metadata = copy(metadata, "metadata");
             return this;
         }
 
+        /** The session's metrics. */
         public Builder metrics(Map<String, ?> metrics) {
             this.metrics = copy(metrics, "metrics");
             return this;
         }
 
+        /** The session's feedback. */
         public Builder feedback(Map<String, ?> feedback) {
             this.feedback = copy(feedback, "feedback");
             return this;
         }
 
+        /** The session's configuration. */
         public Builder config(Map<String, ?> config) {
             this.config = copy(config, "config");
             return this;
         }
 
+        /** The session's user properties. */
         public Builder userProperties(Map<String, ?> userProperties) {
             this.userProperties = copy(userProperties, "userProperties");
             return this;
         }
 
+        /** Returns the enrichment; the builder can be reused. */
         public SessionEnrichment build() {
             return new SessionEnrichment(this);
         }

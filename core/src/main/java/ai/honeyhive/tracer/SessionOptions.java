@@ -67,14 +67,17 @@ public final class SessionOptions {
         return sessionId;
     }
 
+    /** The session's inputs, sent with its start. */
     public Map<String, ?> inputs() {
         return inputs;
     }
 
+    /** The session's metadata, sent with its start. */
     public Map<String, ?> metadata() {
         return metadata;
     }
 
+    /** The session's user properties, such as the user id or plan. */
     public Map<String, ?> userProperties() {
         return userProperties;
     }
@@ -101,6 +104,7 @@ public final class SessionOptions {
 
         private Builder() {}
 
+        /** The session's name; default the tracer's session name. */
         public Builder sessionName(String sessionName) {
             this.sessionName = requireNonNull(sessionName, "sessionName");
             return this;
@@ -112,21 +116,25 @@ public final class SessionOptions {
             return this;
         }
 
+        /** The session's inputs, sent with its start. */
         public Builder inputs(Map<String, ?> inputs) {
             this.inputs = copy(inputs, "inputs");
             return this;
         }
 
+        /** The session's metadata, sent with its start. */
         public Builder metadata(Map<String, ?> metadata) {
             this.metadata = copy(metadata, "metadata");
             return this;
         }
 
+        /** The session's user properties, such as the user id or plan. */
         public Builder userProperties(Map<String, ?> userProperties) {
             this.userProperties = copy(userProperties, "userProperties");
             return this;
         }
 
+        /** The session's source; default the tracer's. */
         public Builder source(String source) {
             this.source = requireNonNull(source, "source");
             return this;

@@ -98,14 +98,17 @@ public final class TracerConfig {
         return new Builder().copyFrom(fallback.settings).copyFrom(settings).build();
     }
 
+    /** The API key, or null when none is set (test mode). */
     public @Nullable String apiKey() {
         return settings.apiKey;
     }
 
+    /** The project, or null when none is set. */
     public @Nullable String project() {
         return settings.project;
     }
 
+    /** The source; default {@value #DEFAULT_SOURCE}. */
     public String source() {
         return orDefault(settings.source, DEFAULT_SOURCE);
     }
@@ -125,42 +128,52 @@ public final class TracerConfig {
         return settings.sessionId;
     }
 
+    /** The inputs of the tracer's own session; empty by default. */
     public Map<String, ?> inputs() {
         return orDefault(settings.inputs, Map.of());
     }
 
+    /** Whether evaluation mode is on; default false. */
     public boolean isEvaluation() {
         return orDefault(settings.evaluation, false);
     }
 
+    /** The evaluation run id, or null. */
     public @Nullable String runId() {
         return settings.runId;
     }
 
+    /** The evaluation dataset id, or null. */
     public @Nullable String datasetId() {
         return settings.datasetId;
     }
 
+    /** The evaluation datapoint id, or null. */
     public @Nullable String datapointId() {
         return settings.datapointId;
     }
 
+    /** The W3C headers of the parent trace; empty by default. */
     public Map<String, String> linkCarrier() {
         return orDefault(settings.linkCarrier, Map.of());
     }
 
+    /** Whether each span is sent on its own; default false. */
     public boolean disableBatch() {
         return orDefault(settings.disableBatch, false);
     }
 
+    /** Whether FINE diagnostics are on; default false. */
     public boolean verbose() {
         return orDefault(settings.verbose, false);
     }
 
+    /** Whether nothing is sent; default false. */
     public boolean testMode() {
         return orDefault(settings.testMode, false);
     }
 
+    /** Whether HTTP client calls go untraced; default true. */
     public boolean disableHttpTracing() {
         return orDefault(settings.disableHttpTracing, true);
     }
@@ -170,58 +183,72 @@ public final class TracerConfig {
         return settings.localSink;
     }
 
+    /** Whether the tracer starts its own session when built; default true. */
     public boolean startSession() {
         return orDefault(settings.startSession, true);
     }
 
+    /** The limit of one session call, and of {@code createSession}; default 5 seconds. */
     public Duration sessionTimeout() {
         return orDefault(settings.sessionTimeout, DEFAULT_SESSION_TIMEOUT);
     }
 
+    /** The {@code service.name}, or null for the project (else the application's name). */
     public @Nullable String serviceName() {
         return settings.serviceName;
     }
 
+    /** Whether the tracer becomes {@code GlobalOpenTelemetry}; default false. */
     public boolean registerGlobal() {
         return orDefault(settings.registerGlobal, false);
     }
 
+    /** Whether a JVM shutdown hook closes the tracer; default true. */
     public boolean shutdownHook() {
         return orDefault(settings.shutdownHook, true);
     }
 
+    /** The limit of one OTLP request; default 10 seconds. */
     public Duration exportTimeout() {
         return orDefault(settings.exportTimeout, DEFAULT_EXPORT_TIMEOUT);
     }
 
+    /** How long {@code close()} waits; default 10 seconds. */
     public Duration shutdownTimeout() {
         return orDefault(settings.shutdownTimeout, DEFAULT_SHUTDOWN_TIMEOUT);
     }
 
+    /** The batch processor's delay ({@code OTEL_BSP_SCHEDULE_DELAY}); default 5 seconds. */
     public Duration batchScheduleDelay() {
         return orDefault(settings.batchScheduleDelay, DEFAULT_BATCH_SCHEDULE_DELAY);
     }
 
+    /** The batch processor's queue bound ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 2048. */
     public int batchMaxQueueSize() {
         return orDefault(settings.batchMaxQueueSize, DEFAULT_BATCH_MAX_QUEUE_SIZE);
     }
 
+    /** The most spans per request ({@code OTEL_BSP_MAX_EXPORT_BATCH_SIZE}); default 512. */
     public int batchMaxExportBatchSize() {
         return orDefault(settings.batchMaxExportBatchSize, DEFAULT_BATCH_MAX_EXPORT_BATCH_SIZE);
     }
 
+    /** The limit of one batch export ({@code OTEL_BSP_EXPORT_TIMEOUT}); default 30 seconds. */
     public Duration batchExportTimeout() {
         return orDefault(settings.batchExportTimeout, DEFAULT_BATCH_EXPORT_TIMEOUT);
     }
 
+    /** How many nesting levels become separate attributes; default 8. */
     public int maxAttributeDepth() {
         return orDefault(settings.maxAttributeDepth, FlattenLimits.DEFAULT_MAX_DEPTH);
     }
 
+    /** How many attributes one value may write; default 1024. */
     public int maxSpanAttributes() {
         return orDefault(settings.maxSpanAttributes, FlattenLimits.DEFAULT_MAX_ATTRIBUTES);
     }
 
+    /** The longest string value, in characters; default 16384. */
     public int maxAttributeValueLength() {
         return orDefault(settings.maxAttributeValueLength, FlattenLimits.DEFAULT_MAX_STRING_LENGTH);
     }

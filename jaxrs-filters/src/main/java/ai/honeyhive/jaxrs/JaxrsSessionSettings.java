@@ -91,22 +91,27 @@ public final class JaxrsSessionSettings {
                 .map(text -> ConfigValues.parseBoolean(PREFIX + key, text));
     }
 
+    /** The name of each request's session; null (the default) for the route, {@code GET /orders/{id}}. */
     public @Nullable String sessionName() {
         return sessionName;
     }
 
+    /** Static metadata of every request's session. */
     public Map<String, String> metadata() {
         return metadata;
     }
 
+    /** Whether a valid UUID in an inbound {@code X-Session-ID} becomes the request's session; default false. */
     public boolean acceptSessionHeader() {
         return acceptSessionHeader;
     }
 
+    /** Whether an inbound valid {@code traceparent} is continued; default true. */
     public boolean acceptTraceContext() {
         return acceptTraceContext;
     }
 
+    /** Whether inbound baggage may set HoneyHive keys and continue its session; default false. */
     public boolean trustBaggage() {
         return trustBaggage;
     }
@@ -155,31 +160,37 @@ public final class JaxrsSessionSettings {
 
         private Builder() {}
 
+        /** The name of each request's session; null (the default) for the route, {@code GET /orders/{id}}. */
         public Builder sessionName(String sessionName) {
             this.sessionName = requireNonNull(sessionName, "sessionName");
             return this;
         }
 
+        /** Static metadata of every request's session. */
         public Builder metadata(Map<String, String> metadata) {
             this.metadata = new LinkedHashMap<>(requireNonNull(metadata, "metadata"));
             return this;
         }
 
+        /** Whether a valid UUID in an inbound {@code X-Session-ID} becomes the request's session; default false. */
         public Builder acceptSessionHeader(boolean acceptSessionHeader) {
             this.acceptSessionHeader = acceptSessionHeader;
             return this;
         }
 
+        /** Whether an inbound valid {@code traceparent} is continued; default true. */
         public Builder acceptTraceContext(boolean acceptTraceContext) {
             this.acceptTraceContext = acceptTraceContext;
             return this;
         }
 
+        /** Whether inbound baggage may set HoneyHive keys and continue its session; default false. */
         public Builder trustBaggage(boolean trustBaggage) {
             this.trustBaggage = trustBaggage;
             return this;
         }
 
+        /** The paths, relative to the application, that get no session and no span. */
         public Builder excludedPaths(List<String> excludedPaths) {
             List<String> normalized = new ArrayList<>();
             for (String path : requireNonNull(excludedPaths, "excludedPaths")) {
@@ -192,11 +203,13 @@ public final class JaxrsSessionSettings {
             return this;
         }
 
+        /** The named tracer for requests; empty for the default one. */
         public Builder tracerName(String tracerName) {
             this.tracerName = requireNonNull(tracerName, "tracerName").strip();
             return this;
         }
 
+        /** Returns the settings. */
         public JaxrsSessionSettings build() {
             return new JaxrsSessionSettings(this);
         }
