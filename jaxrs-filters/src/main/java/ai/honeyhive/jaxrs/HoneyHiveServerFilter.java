@@ -74,13 +74,6 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
     private static final TextMapGetter<ContainerRequestContext> HEADERS =
             (request, key) -> request == null ? null : request.getHeaderString(key);
 
-    /**
-     * The request whose scope is still open on this thread. A suspended request's response filter runs on another
-     * thread and cannot close the scope its request filter opened here; the next request on this thread closes it
-     * first, so a container thread carries at most one finished request's context, and only until then.
-     */
-    private static final ThreadLocal<RequestTrace> OPEN_ON_THIS_THREAD = new ThreadLocal<>();
-
     @jakarta.ws.rs.core.Context
     @Nullable
     ResourceInfo resourceInfo;
@@ -99,11 +92,8 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
 
     @Override
     public void filter(ContainerRequestContext request) {
-        RequestTrace stale = OPEN_ON_THIS_THREAD.get();
-        if (stale != null) {
-            OPEN_ON_THIS_THREAD.remove();
-            stale.closeScopeOnOwnerThread();
-        }
+        // A suspended request on a resource that is not a CDI bean may have left its scope on this thread.
+        RequestTrace.releaseLeftover();
         Dependencies resolved = dependencies();
         if (resolved == null
                 || resolved.settings.isExcluded(request.getUriInfo().getPath())) {
@@ -159,10 +149,8 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
             // In the background: the request never waits on HoneyHive.
             resolved.tracer.createSessionAsync(session.build());
         }
-        RequestTrace trace =
-                new RequestTrace(span, withSession.with(span).makeCurrent(), Thread.currentThread(), sessionId);
+        RequestTrace trace = RequestTrace.opened(span, withSession.with(span).makeCurrent(), sessionId);
         request.setProperty(RequestTrace.PROPERTY, trace);
-        OPEN_ON_THIS_THREAD.set(trace);
     }
 
     @Override
@@ -197,9 +185,7 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
             failures.log(Level.WARNING, "Could not finish the HoneyHive span of a request", e);
             trace.span().end();
         } finally {
-            if (trace.closeScopeOnOwnerThread() && OPEN_ON_THIS_THREAD.get() == trace) {
-                OPEN_ON_THIS_THREAD.remove();
-            }
+            trace.releaseScope();
         }
     }
 

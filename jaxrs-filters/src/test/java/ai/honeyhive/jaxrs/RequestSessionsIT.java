@@ -328,4 +328,26 @@ class RequestSessionsIT {
                     .hasSize(1);
         }
     }
+
+    @Test
+    void aSuspendedRequestLeavesNoContextOnItsContainerThread() throws Exception {
+        ContextProbeFilter.LEFTOVERS.clear();
+        try (JaxrsServer server = JaxrsServer.start(
+                JaxrsServer.exportingTo(honeyhive),
+                AssistantResource.class,
+                HealthResource.class,
+                QuotaExceededMapper.class,
+                ContextProbeFilter.class)) {
+            for (int i = 0; i < 40; i++) {
+                String kind = i % 2 == 0 ? "async" : "stage";
+                assertThat(get(server, "/assistant/" + kind + "?q=probe" + i).statusCode())
+                        .isEqualTo(200);
+                assertThat(get(server, "/health").statusCode()).isEqualTo(200);
+            }
+        }
+
+        assertThat(ContextProbeFilter.LEFTOVERS)
+                .as("contexts found on container threads between requests")
+                .isEmpty();
+    }
 }

@@ -2,17 +2,19 @@ package ai.honeyhive.jaxrs.internal;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the server filter keeps for one request between its request and response halves: the request span, the scope
- * that made it current and the thread that scope belongs to, and the request's session.
+ * that made it current on the request thread, and the request's session.
  *
- * @param span the request span
- * @param scope the scope opened on the request thread
- * @param owner the request thread
- * @param sessionId the request's session
+ * <p>The scope is released on the request thread as soon as that is possible: when the resource method returns (by
+ * {@link ResourceMethodScopeInterceptor}, for resources that are CDI beans), else by the response filter if it runs on
+ * that thread, else by the next request on that thread. A suspended request's response filter runs on another thread
+ * and must leave the scope alone.
  */
-public record RequestTrace(Span span, Scope scope, Thread owner, String sessionId) {
+public final class RequestTrace {
 
     /** The request property the trace is kept under. */
     public static final String PROPERTY = RequestTrace.class.getName();
@@ -20,12 +22,55 @@ public record RequestTrace(Span span, Scope scope, Thread owner, String sessionI
     /** Set when the span ends only after the response entity has been written. */
     public static final String END_AFTER_WRITE = RequestTrace.class.getName() + ".endAfterWrite";
 
-    /** Closes the scope if called on the thread that opened it; another thread must leave it alone. */
-    public boolean closeScopeOnOwnerThread() {
-        if (owner == Thread.currentThread()) {
-            scope.close();
-            return true;
+    private static final ThreadLocal<RequestTrace> OPEN_ON_THIS_THREAD = new ThreadLocal<>();
+
+    private final Span span;
+    private final Scope scope;
+    private final Thread owner = Thread.currentThread();
+    private final String sessionId;
+    private final AtomicBoolean released = new AtomicBoolean();
+
+    private RequestTrace(Span span, Scope scope, String sessionId) {
+        this.span = span;
+        this.scope = scope;
+        this.sessionId = sessionId;
+    }
+
+    /** Records a request whose scope was just opened on this thread, releasing any an earlier request left here. */
+    public static RequestTrace opened(Span span, Scope scope, String sessionId) {
+        RequestTrace trace = new RequestTrace(span, scope, sessionId);
+        OPEN_ON_THIS_THREAD.set(trace);
+        return trace;
+    }
+
+    /** Releases the scope an earlier request left open on this thread, if any. */
+    public static void releaseLeftover() {
+        RequestTrace leftover = OPEN_ON_THIS_THREAD.get();
+        if (leftover != null) {
+            leftover.releaseScope();
         }
-        return false;
+    }
+
+    /** The request whose scope is open on this thread, or null. */
+    public static @Nullable RequestTrace openOnThisThread() {
+        return OPEN_ON_THIS_THREAD.get();
+    }
+
+    public Span span() {
+        return span;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** Closes the scope if on the thread that opened it and not closed yet; another thread leaves it alone. */
+    public void releaseScope() {
+        if (owner == Thread.currentThread() && released.compareAndSet(false, true)) {
+            scope.close();
+            if (OPEN_ON_THIS_THREAD.get() == this) {
+                OPEN_ON_THIS_THREAD.remove();
+            }
+        }
     }
 }
