@@ -2,8 +2,7 @@ package ai.honeyhive.tracer;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import ai.honeyhive.tracer.internal.NullTolerantMaps;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -112,43 +111,43 @@ public final class Enrichment {
 
         /** Sets {@code honeyhive_inputs}: what the step was given. */
         public Builder inputs(Map<String, ?> inputs) {
-            this.inputs = copy(inputs, "inputs");
+            this.inputs = NullTolerantMaps.copyOf(inputs, "inputs");
             return this;
         }
 
         /** Sets {@code honeyhive_outputs}: what the step produced. */
         public Builder outputs(Map<String, ?> outputs) {
-            this.outputs = copy(outputs, "outputs");
+            this.outputs = NullTolerantMaps.copyOf(outputs, "outputs");
             return this;
         }
 
         /** Sets {@code honeyhive_metadata}: anything else worth keeping. */
         public Builder metadata(Map<String, ?> metadata) {
-            this.metadata = copy(metadata, "metadata");
+            this.metadata = NullTolerantMaps.copyOf(metadata, "metadata");
             return this;
         }
 
         /** Sets {@code honeyhive_metrics}: scores, token counts, latencies. */
         public Builder metrics(Map<String, ?> metrics) {
-            this.metrics = copy(metrics, "metrics");
+            this.metrics = NullTolerantMaps.copyOf(metrics, "metrics");
             return this;
         }
 
         /** Sets {@code honeyhive_feedback}: user or evaluator feedback. */
         public Builder feedback(Map<String, ?> feedback) {
-            this.feedback = copy(feedback, "feedback");
+            this.feedback = NullTolerantMaps.copyOf(feedback, "feedback");
             return this;
         }
 
         /** Sets {@code honeyhive_config}: the model or prompt configuration used. */
         public Builder config(Map<String, ?> config) {
-            this.config = copy(config, "config");
+            this.config = NullTolerantMaps.copyOf(config, "config");
             return this;
         }
 
         /** Sets {@code honeyhive_user_properties}: who the step ran for. */
         public Builder userProperties(Map<String, ?> userProperties) {
-            this.userProperties = copy(userProperties, "userProperties");
+            this.userProperties = NullTolerantMaps.copyOf(userProperties, "userProperties");
             return this;
         }
 
@@ -167,11 +166,6 @@ public final class Enrichment {
         /** Returns the enrichment; the builder can be reused. */
         public Enrichment build() {
             return new Enrichment(this);
-        }
-
-        // Null values are allowed inside (they are skipped when flattened), so Map.copyOf will not do.
-        private static Map<String, ?> copy(Map<String, ?> map, String name) {
-            return Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(map, name)));
         }
     }
 }

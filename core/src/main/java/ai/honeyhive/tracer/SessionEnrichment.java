@@ -2,8 +2,7 @@ package ai.honeyhive.tracer;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import ai.honeyhive.tracer.internal.NullTolerantMaps;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -106,53 +105,49 @@ public final class SessionEnrichment {
 
         /** The session's inputs, sent as {@code metadata.inputs}. */
         public Builder inputs(Map<String, ?> inputs) {
-            this.inputs = copy(inputs, "inputs");
+            this.inputs = NullTolerantMaps.copyOf(inputs, "inputs");
             return this;
         }
 
         /** The session's outputs. */
         public Builder outputs(Map<String, ?> outputs) {
-            this.outputs = copy(outputs, "outputs");
+            this.outputs = NullTolerantMaps.copyOf(outputs, "outputs");
             return this;
         }
 
         /** The session's metadata. */
         public Builder metadata(Map<String, ?> metadata) {
-            this.metadata = copy(metadata, "metadata");
+            this.metadata = NullTolerantMaps.copyOf(metadata, "metadata");
             return this;
         }
 
         /** The session's metrics. */
         public Builder metrics(Map<String, ?> metrics) {
-            this.metrics = copy(metrics, "metrics");
+            this.metrics = NullTolerantMaps.copyOf(metrics, "metrics");
             return this;
         }
 
         /** The session's feedback. */
         public Builder feedback(Map<String, ?> feedback) {
-            this.feedback = copy(feedback, "feedback");
+            this.feedback = NullTolerantMaps.copyOf(feedback, "feedback");
             return this;
         }
 
         /** The session's configuration. */
         public Builder config(Map<String, ?> config) {
-            this.config = copy(config, "config");
+            this.config = NullTolerantMaps.copyOf(config, "config");
             return this;
         }
 
         /** The session's user properties. */
         public Builder userProperties(Map<String, ?> userProperties) {
-            this.userProperties = copy(userProperties, "userProperties");
+            this.userProperties = NullTolerantMaps.copyOf(userProperties, "userProperties");
             return this;
         }
 
         /** Returns the enrichment; the builder can be reused. */
         public SessionEnrichment build() {
             return new SessionEnrichment(this);
-        }
-
-        private static Map<String, ?> copy(Map<String, ?> map, String name) {
-            return Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(map, name)));
         }
     }
 }

@@ -2,9 +2,8 @@ package ai.honeyhive.tracer;
 
 import static java.util.Objects.requireNonNull;
 
+import ai.honeyhive.tracer.internal.NullTolerantMaps;
 import ai.honeyhive.tracer.internal.SessionIds;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -118,19 +117,19 @@ public final class SessionOptions {
 
         /** The session's inputs, sent with its start. */
         public Builder inputs(Map<String, ?> inputs) {
-            this.inputs = copy(inputs, "inputs");
+            this.inputs = NullTolerantMaps.copyOf(inputs, "inputs");
             return this;
         }
 
         /** The session's metadata, sent with its start. */
         public Builder metadata(Map<String, ?> metadata) {
-            this.metadata = copy(metadata, "metadata");
+            this.metadata = NullTolerantMaps.copyOf(metadata, "metadata");
             return this;
         }
 
         /** The session's user properties, such as the user id or plan. */
         public Builder userProperties(Map<String, ?> userProperties) {
-            this.userProperties = copy(userProperties, "userProperties");
+            this.userProperties = NullTolerantMaps.copyOf(userProperties, "userProperties");
             return this;
         }
 
@@ -158,10 +157,6 @@ public final class SessionOptions {
                 throw new IllegalArgumentException("skipApiCall needs the sessionId of the existing session");
             }
             return new SessionOptions(this);
-        }
-
-        private static Map<String, ?> copy(Map<String, ?> map, String name) {
-            return Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(map, name)));
         }
     }
 }

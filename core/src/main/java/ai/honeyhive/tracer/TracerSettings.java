@@ -2,9 +2,8 @@ package ai.honeyhive.tracer;
 
 import static java.util.Objects.requireNonNull;
 
+import ai.honeyhive.tracer.internal.NullTolerantMaps;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -164,7 +163,7 @@ public abstract sealed class TracerSettings<B extends TracerSettings<B>>
 
     /** The inputs of the tracer's own session, sent when it starts. */
     public B inputs(Map<String, ?> inputs) {
-        this.inputs = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(inputs, "inputs")));
+        this.inputs = NullTolerantMaps.copyOf(inputs, "inputs");
         return self();
     }
 
