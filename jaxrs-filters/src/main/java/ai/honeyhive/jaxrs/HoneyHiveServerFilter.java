@@ -23,6 +23,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -284,6 +285,7 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
         final JaxrsSessionSettings settings;
         final Tracer spans;
         private final @Nullable List<RequestSessionCustomizer> fixedCustomizers;
+        private volatile @Nullable Instance<RequestSessionCustomizer> customizerBeans;
 
         Dependencies(
                 HoneyHiveTracer tracer,
@@ -304,7 +306,13 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
             }
             List<RequestSessionCustomizer> found = new ArrayList<>();
             try {
-                CDI.current().select(RequestSessionCustomizer.class).forEach(found::add);
+                // Resolved once; iterating still yields every bean, and fresh instances of dependent ones.
+                Instance<RequestSessionCustomizer> lookup = customizerBeans;
+                if (lookup == null) {
+                    lookup = CDI.current().select(RequestSessionCustomizer.class);
+                    customizerBeans = lookup;
+                }
+                lookup.forEach(found::add);
             } catch (RuntimeException e) {
                 failures.log(Level.WARNING, "Could not look up RequestSessionCustomizer beans", e);
             }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
 
 /** One request the recording server received, with the status it answered (0 when it did not answer). */
 public final class RecordedRequest {
@@ -111,11 +110,6 @@ public final class RecordedRequest {
 
     void answered(int status) {
         this.answeredStatus = status;
-    }
-
-    @Nullable
-    String firstHeaderOrNull(String name) {
-        return header(name).orElse(null);
     }
 
     @Override

@@ -54,10 +54,6 @@ public final class AttributeFlattener {
         this.mapper = SafeJson.mapper();
     }
 
-    public FlattenLimits limits() {
-        return limits;
-    }
-
     /** Flattens a value below a prefix ({@code ""} for none) into new attributes. */
     public Attributes flatten(String prefix, @Nullable Object value) {
         AttributesBuilder out = Attributes.builder();

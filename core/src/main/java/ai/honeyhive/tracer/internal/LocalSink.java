@@ -116,8 +116,10 @@ public final class LocalSink implements SpanExporter {
     @Override
     public synchronized CompletableResultCode export(Collection<SpanData> spans) {
         writeRecords();
-        for (SpanData span : spans) {
-            writeLine(HoneyHiveEvents.fromSpan(span));
+        if (file != null) {
+            for (SpanData span : spans) {
+                writeLine(HoneyHiveEvents.fromSpan(span));
+            }
         }
         flushFile();
         if (console != null) {
