@@ -18,6 +18,7 @@ import ai.honeyhive.tracer.internal.SafeJson;
 import ai.honeyhive.tracer.internal.ScopedSpan;
 import ai.honeyhive.tracer.internal.SessionClient;
 import ai.honeyhive.tracer.internal.SessionIds;
+import ai.honeyhive.tracer.internal.SessionSpanForwarder;
 import ai.honeyhive.tracer.internal.SpanExportPipeline;
 import ai.honeyhive.tracer.internal.ThrottledLogger;
 import ai.honeyhive.tracer.internal.TracerIdentity;
@@ -116,6 +117,9 @@ public final class HoneyHiveTracer implements AutoCloseable {
     private final @Nullable SpanExportPipeline export;
     private final @Nullable SessionClient sessions;
     private final @Nullable LocalSink localSink;
+    // Where ended spans go: the export pipeline and the local sink; shared with sessionSpanProcessor's processors.
+    private final SpanProcessor delivery;
+    private final TracerIdentity identity;
     private final @Nullable Context linkedContext;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final @Nullable Thread shutdownHook;
@@ -136,7 +140,9 @@ public final class HoneyHiveTracer implements AutoCloseable {
                 ? null
                 : new SessionClient(SessionClient.Settings.defaults(
                         config.serverUrl(), requireNonNull(config.apiKey(), "apiKey"), config.sessionTimeout()));
-        this.provider = tracerProvider(config, identity(), extraProcessors, export, localSink);
+        this.identity = identity();
+        this.delivery = delivery(export, localSink);
+        this.provider = tracerProvider(config, identity, extraProcessors, delivery);
         this.openTelemetry = OpenTelemetrySdk.builder()
                 .setTracerProvider(provider)
                 .setPropagators(ContextPropagators.create(PROPAGATOR))
@@ -571,6 +577,20 @@ public final class HoneyHiveTracer implements AutoCloseable {
     }
 
     /**
+     * A span processor to add to another OpenTelemetry SDK of the application (an agent's, a framework's such as
+     * Quarkus's), so that spans its instrumentation makes inside a HoneyHive session reach HoneyHive too: they are
+     * stamped with the session (from baggage) when they start and delivered through this tracer's exporter and
+     * local sink when they end, their event type detected as for this tracer's own spans. Spans started outside any
+     * session are left alone unless {@code includeSpansOutsideSessions}, when they go to this tracer's own session.
+     *
+     * <p>Add it to a provider whose spans this tracer does not also receive, or they reach HoneyHive twice. Shutting
+     * that provider down does not close this tracer; closing this tracer stops the delivery.
+     */
+    public SpanProcessor sessionSpanProcessor(boolean includeSpansOutsideSessions) {
+        return new SessionSpanForwarder(new HoneyHiveSpanProcessor(identity), delivery, includeSpansOutsideSessions);
+    }
+
+    /**
      * The tracer provider, for bring-your-own instrumentation: spans started through it get the HoneyHive session
      * stamped and are exported with this tracer's spans.
      */
@@ -814,11 +834,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
     }
 
     private SdkTracerProvider tracerProvider(
-            TracerConfig config,
-            TracerIdentity identity,
-            List<SpanProcessor> extraProcessors,
-            @Nullable SpanExportPipeline export,
-            @Nullable LocalSink localSink) {
+            TracerConfig config, TracerIdentity identity, List<SpanProcessor> extraProcessors, SpanProcessor delivery) {
         String serviceName = config.serviceName() != null
                 ? config.serviceName()
                 : config.project() != null ? config.project() : sessionName;
@@ -834,15 +850,20 @@ public final class HoneyHiveTracer implements AutoCloseable {
                 // First, so that every other processor sees the session already stamped.
                 .addSpanProcessor(new HoneyHiveSpanProcessor(identity));
         extraProcessors.forEach(builder::addSpanProcessor);
+        return builder.addSpanProcessor(delivery).build();
+    }
+
+    private static SpanProcessor delivery(@Nullable SpanExportPipeline export, @Nullable LocalSink localSink) {
+        List<SpanProcessor> processors = new ArrayList<>();
         if (export != null) {
-            builder.addSpanProcessor(export.processor());
+            processors.add(export.processor());
         }
         if (localSink != null) {
-            builder.addSpanProcessor(BatchSpanProcessor.builder(new CompletingSpanExporter(localSink))
+            processors.add(BatchSpanProcessor.builder(new CompletingSpanExporter(localSink))
                     .setScheduleDelay(LOCAL_SINK_DELAY)
                     .build());
         }
-        return builder.build();
+        return SpanProcessor.composite(processors);
     }
 
     private void registerGlobal() {

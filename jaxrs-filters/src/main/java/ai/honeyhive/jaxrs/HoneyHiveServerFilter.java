@@ -3,6 +3,7 @@ package ai.honeyhive.jaxrs;
 import static java.util.Objects.requireNonNull;
 
 import ai.honeyhive.cdi.HoneyHive;
+import ai.honeyhive.cdi.internal.MicroProfileTracerConfigReader;
 import ai.honeyhive.jaxrs.internal.HttpRoutes;
 import ai.honeyhive.jaxrs.internal.RequestTrace;
 import ai.honeyhive.tracer.HoneyHiveTracer;
@@ -80,23 +81,40 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
     ResourceInfo resourceInfo;
 
     private volatile @Nullable Dependencies dependencies;
+    private final boolean contextPerRequest;
 
     /** For discovery: the tracer comes from CDI and the settings from MicroProfile Config, on the first request. */
-    public HoneyHiveServerFilter() {}
+    public HoneyHiveServerFilter() {
+        this(false);
+    }
+
+    /**
+     * For runtimes whose OpenTelemetry context storage belongs to the request rather than the thread, such as
+     * Quarkus, where one request runs on event-loop, worker and virtual threads in turn: the request span continues
+     * the context current when the filter runs (the runtime's own server span, if it makes one), and the scope is
+     * released by the response filter on whatever thread it runs.
+     */
+    protected HoneyHiveServerFilter(boolean contextPerRequest) {
+        this.contextPerRequest = contextPerRequest;
+    }
 
     /** For registration by hand, with no CDI or MicroProfile Config needed. */
     public HoneyHiveServerFilter(
             HoneyHiveTracer tracer, JaxrsSessionSettings settings, List<RequestSessionCustomizer> customizers) {
         this.dependencies = new Dependencies(
-                requireNonNull(tracer, "tracer"), requireNonNull(settings, "settings"), List.copyOf(customizers));
+                requireNonNull(tracer, "tracer"), requireNonNull(settings, "settings"), List.copyOf(customizers), true);
+        this.contextPerRequest = false;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        // A suspended request on a resource that is not a CDI bean may have left its scope on this thread.
-        RequestTrace.releaseLeftover();
+        if (!contextPerRequest) {
+            // A suspended request on a resource that is not a CDI bean may have left its scope on this thread.
+            RequestTrace.releaseLeftover();
+        }
         Dependencies resolved = dependencies();
         if (resolved == null
+                || !resolved.enabled
                 || resolved.settings.isExcluded(request.getUriInfo().getPath())) {
             return;
         }
@@ -110,10 +128,7 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
     private void start(ContainerRequestContext request, Dependencies resolved) {
         String method = request.getMethod();
         String route = route(request);
-        // From the root, not the thread's context: a container thread may still hold an earlier request's context.
-        Context parent = resolved.settings.acceptTraceContext()
-                ? ContextCarriers.extract(Context.root(), request, HEADERS, resolved.settings.trustBaggage())
-                : Context.root();
+        Context parent = parentContext(request, resolved.settings);
         String sessionId = sessionId(request, resolved.settings);
         if (sessionId == null && resolved.settings.trustBaggage()) {
             // A trusted caller (another service of ours) passes its session in baggage: continue it.
@@ -150,7 +165,10 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
             // In the background: the request never waits on HoneyHive.
             resolved.tracer.createSessionAsync(session.build());
         }
-        RequestTrace trace = RequestTrace.opened(span, withSession.with(span).makeCurrent(), sessionId);
+        RequestTrace trace = contextPerRequest
+                ? RequestTrace.openedInRequestStorage(
+                        span, withSession.with(span).makeCurrent(), sessionId)
+                : RequestTrace.opened(span, withSession.with(span).makeCurrent(), sessionId);
         request.setProperty(RequestTrace.PROPERTY, trace);
     }
 
@@ -210,8 +228,32 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
         }
     }
 
+    private Context parentContext(ContainerRequestContext request, JaxrsSessionSettings settings) {
+        if (!contextPerRequest) {
+            // From the root, not the thread's context: a container thread may still hold an earlier request's.
+            return settings.acceptTraceContext()
+                    ? ContextCarriers.extract(Context.root(), request, HEADERS, settings.trustBaggage())
+                    : Context.root();
+        }
+        // The request's own context: the runtime's server span, which already continues an inbound traceparent.
+        Context current = Context.current();
+        if (settings.acceptTraceContext()
+                && !Span.fromContext(current).getSpanContext().isValid()) {
+            return ContextCarriers.extract(current, request, HEADERS, settings.trustBaggage());
+        }
+        if (!settings.acceptTraceContext()) {
+            current = current.with(Span.getInvalid());
+        }
+        return settings.trustBaggage() ? current : ContextCarriers.withoutHoneyHiveBaggage(current);
+    }
+
+    /** The matched resource method, for the route template; null when there is none. */
+    protected @Nullable ResourceInfo resourceInfo(ContainerRequestContext request) {
+        return resourceInfo;
+    }
+
     private String route(ContainerRequestContext request) {
-        ResourceInfo info = resourceInfo;
+        ResourceInfo info = resourceInfo(request);
         String template = null;
         try {
             template = info == null ? null : HttpRoutes.template(info.getResourceClass(), info.getResourceMethod());
@@ -265,7 +307,9 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
                     ? cdi.select(HoneyHiveTracer.class).get()
                     : cdi.select(HoneyHiveTracer.class, HoneyHive.Literal.of(settings.tracerName()))
                             .get();
-            resolved = new Dependencies(tracer, settings, null);
+            String tracerName = settings.tracerName();
+            boolean enabled = new MicroProfileTracerConfigReader(ConfigProvider.getConfig()).enabled(tracerName);
+            resolved = new Dependencies(tracer, settings, null, enabled);
             dependencies = resolved;
             return resolved;
         } catch (RuntimeException | LinkageError e) {
@@ -284,14 +328,17 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
         final HoneyHiveTracer tracer;
         final JaxrsSessionSettings settings;
         final Tracer spans;
+        final boolean enabled;
         private final @Nullable List<RequestSessionCustomizer> fixedCustomizers;
         private volatile @Nullable Instance<RequestSessionCustomizer> customizerBeans;
 
         Dependencies(
                 HoneyHiveTracer tracer,
                 JaxrsSessionSettings settings,
-                @Nullable List<RequestSessionCustomizer> fixedCustomizers) {
+                @Nullable List<RequestSessionCustomizer> fixedCustomizers,
+                boolean enabled) {
             this.tracer = tracer;
+            this.enabled = enabled;
             this.settings = settings;
             this.fixedCustomizers = fixedCustomizers;
             this.spans = tracer.provider()

@@ -92,6 +92,19 @@ public final class MicroProfileTracerConfigReader {
         return builder;
     }
 
+    /** Whether the setting is given for the tracer: by its own key, the shared one, or an environment variable. */
+    public boolean isSet(String tracerName, ConfigKey key) {
+        if (value(tracerName, suffix(key)).isPresent()) {
+            return true;
+        }
+        for (String variable : key.environmentVariables()) {
+            if (config.getOptionalValue(variable, String.class).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The full key a setting of the tracer is read from first. */
     public static String key(String tracerName, String suffix) {
         return tracerName.isEmpty() ? PREFIX + suffix : TRACERS_PREFIX + tracerName + "." + suffix;

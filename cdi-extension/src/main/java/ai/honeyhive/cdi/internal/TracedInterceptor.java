@@ -27,18 +27,7 @@ public class TracedInterceptor implements Serializable {
 
     @AroundInvoke
     public @Nullable Object trace(InvocationContext invocation) throws Exception {
-        TracerRegistry registry = registry();
-        TracedMethod method = registry == null
-                ? null
-                : registry.method(invocation.getMethod(), invocation.getTarget().getClass());
-        if (method == null || !method.enabled()) {
-            return invocation.proceed();
-        }
-        TracerRegistry.TracerEntry tracer = registry.entry(method.tracerName());
-        if (!tracer.enabled()) {
-            return invocation.proceed();
-        }
-        return TracedInvocation.proceed(invocation, method, tracer);
+        return TracedInvocation.intercept(registry(), invocation, TracedInvocation.COMPLETION_STAGES);
     }
 
     private @Nullable TracerRegistry registry() {

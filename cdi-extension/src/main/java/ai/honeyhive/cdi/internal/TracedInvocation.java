@@ -6,11 +6,13 @@ import ai.honeyhive.tracer.internal.ThrottledLogger;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import jakarta.interceptor.InvocationContext;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -18,9 +20,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs one intercepted call in a span: arguments as inputs, the result as output, an exception as the span's error,
  * rethrown unchanged. A {@link CompletionStage} result ends the span when it completes, and the caller gets the very
- * stage the method returned. Tracing failures are logged and cost the call nothing else.
+ * stage the method returned; a runtime adds other asynchronous types (Quarkus: Mutiny's {@code Uni} and
+ * {@code Multi}) with {@link AsyncResults}. Tracing failures are logged and cost the call nothing else.
  */
-final class TracedInvocation {
+public final class TracedInvocation {
 
     private static final Logger logger = Logger.getLogger(TracedInvocation.class.getName());
     private static final ThrottledLogger failures = new ThrottledLogger(logger);
@@ -28,8 +31,55 @@ final class TracedInvocation {
 
     private TracedInvocation() {}
 
+    /** Asynchronous results that end the span when they complete rather than when the method returns. */
+    public interface AsyncResults {
+        /**
+         * Arranges for {@code onDone} to run once when the result completes, and returns what the caller gets; or
+         * returns null if the result is not of a type this knows.
+         *
+         * @param result what the method returned
+         * @param spanContext the context with the method's span current, for work that runs when the result is
+         *     consumed (subscription of a lazy type)
+         * @param onDone to call with the value or the failure
+         */
+        @Nullable
+        Object whenDone(Object result, Context spanContext, BiConsumer<@Nullable Object, @Nullable Throwable> onDone);
+    }
+
+    /** {@link CompletionStage}: the caller gets the very stage the method returned. */
+    public static final AsyncResults COMPLETION_STAGES = (result, spanContext, onDone) -> {
+        if (result instanceof CompletionStage<?> stage) {
+            stage.whenComplete((value, error) -> onDone.accept(value, unwrap(error)));
+            return result;
+        }
+        return null;
+    };
+
+    /**
+     * What an interceptor bound by {@code @Traced} does: traces the call if the method's annotation and its tracer
+     * say so, else just proceeds.
+     *
+     * @param registry the container's tracers, null while they are not built
+     */
+    public static @Nullable Object intercept(
+            @Nullable TracerRegistry registry, InvocationContext invocation, AsyncResults async) throws Exception {
+        TracedMethod method = registry == null
+                ? null
+                : registry.method(invocation.getMethod(), invocation.getTarget().getClass());
+        if (method == null || !method.enabled()) {
+            return invocation.proceed();
+        }
+        TracerRegistry.TracerEntry tracer = registry.entry(method.tracerName());
+        if (!tracer.enabled()) {
+            return invocation.proceed();
+        }
+        return proceed(invocation, method, tracer, async);
+    }
+
+    /** Traces a call, ending the span when a result {@code async} knows completes. */
     static @Nullable Object proceed(
-            InvocationContext invocation, TracedMethod method, TracerRegistry.TracerEntry tracer) throws Exception {
+            InvocationContext invocation, TracedMethod method, TracerRegistry.TracerEntry tracer, AsyncResults async)
+            throws Exception {
         Span span;
         Scope scope;
         try {
@@ -40,6 +90,7 @@ final class TracedInvocation {
             return invocation.proceed();
         }
         Object result;
+        Context spanContext = Context.current();
         try {
             result = invocation.proceed();
         } catch (Throwable error) {
@@ -48,10 +99,13 @@ final class TracedInvocation {
             throw error;
         }
         scope.close();
-        if (result instanceof CompletionStage<?> stage) {
+        if (result != null) {
             try {
-                stage.whenComplete((value, error) -> finish(span, method, tracer, value, unwrap(error)));
-                return result;
+                Object adapted = async.whenDone(
+                        result, spanContext, (value, error) -> finish(span, method, tracer, value, error));
+                if (adapted != null) {
+                    return adapted;
+                }
             } catch (RuntimeException e) {
                 failures.log(Level.WARNING, "Could not wait for the result of " + method.name(), e);
             }
@@ -109,7 +163,7 @@ final class TracedInvocation {
     }
 
     /** The exception a stage failed with, not the wrapper its dependents see. */
-    private static @Nullable Throwable unwrap(@Nullable Throwable error) {
+    public static @Nullable Throwable unwrap(@Nullable Throwable error) {
         Throwable cause = error;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {

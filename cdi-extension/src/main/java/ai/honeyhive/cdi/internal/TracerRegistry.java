@@ -28,6 +28,7 @@ public final class TracerRegistry {
     private static final Logger logger = Logger.getLogger(TracerRegistry.class.getName());
 
     private final MicroProfileTracerConfigReader reader;
+    private final BuilderDefaults defaults;
     private final Map<String, TracerEntry> tracers = new ConcurrentHashMap<>();
     private final Map<MethodKey, Object> methods = new ConcurrentHashMap<>();
     private static final Object UNTRACED = new Object();
@@ -50,8 +51,22 @@ public final class TracerRegistry {
             boolean captureInputs,
             boolean captureOutputs) {}
 
+    /** Adjusts a tracer's builder before it is built, with the runtime's own defaults. */
+    @FunctionalInterface
+    public interface BuilderDefaults {
+        /** Nothing to adjust. */
+        BuilderDefaults NONE = (name, builder) -> {};
+
+        void apply(String tracerName, HoneyHiveTracer.Builder builder);
+    }
+
     public TracerRegistry(MicroProfileTracerConfigReader reader) {
+        this(reader, BuilderDefaults.NONE);
+    }
+
+    public TracerRegistry(MicroProfileTracerConfigReader reader, BuilderDefaults defaults) {
         this.reader = reader;
+        this.defaults = defaults;
     }
 
     /**
@@ -94,7 +109,7 @@ public final class TracerRegistry {
         return traced == UNTRACED ? null : (TracedMethod) traced;
     }
 
-    /** Flushes and closes every tracer, each within its shutdown timeout. */
+    /** Flushes and closes every tracer, each within its shutdown timeout; closing again does nothing more. */
     public void closeAll() {
         tracers.forEach((name, entry) -> {
             try {
@@ -105,12 +120,13 @@ public final class TracerRegistry {
                 logger.log(Level.WARNING, "Could not close the HoneyHive tracer '" + name + "'", e);
             }
         });
-        tracers.clear();
+        // Kept: a late caller gets the closed tracer, which drops spans quietly, instead of a new one.
     }
 
     private TracerEntry build(String name) {
         boolean enabled = reader.enabled(name);
         HoneyHiveTracer.Builder builder = reader.builder(name);
+        defaults.apply(name, builder);
         if (!enabled) {
             // Disabled: nothing is sent, no session is started, and @Traced does not even start spans.
             builder.testMode(true).startSession(false);

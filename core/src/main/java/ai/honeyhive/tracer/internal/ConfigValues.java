@@ -3,12 +3,17 @@ package ai.honeyhive.tracer.internal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parses configuration text (environment variables, MicroProfile Config values) into typed values, with errors that
  * name where the text came from and what would be accepted.
  */
 public final class ConfigValues {
+
+    private static final Pattern DURATION_WITH_UNIT =
+            Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h)", Pattern.CASE_INSENSITIVE);
 
     private static final Set<String> TRUE = Set.of("true", "1", "yes", "on");
     private static final Set<String> FALSE = Set.of("false", "0", "no", "off");
@@ -41,17 +46,30 @@ public final class ConfigValues {
         throw new IllegalArgumentException(source + " must be a whole number of at least 1; was '" + text + "'");
     }
 
-    /** An ISO-8601 duration such as {@code PT5S}, or a whole number of milliseconds. */
+    /**
+     * An ISO-8601 duration such as {@code PT5S}, a whole number of milliseconds, or a whole number with a unit as
+     * Quarkus writes durations: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}.
+     */
     public static Duration parseDuration(String source, String text) {
         String trimmed = text.strip();
         if (!trimmed.isEmpty() && trimmed.chars().allMatch(Character::isDigit)) {
             return parseMillis(source, trimmed);
         }
         try {
+            Matcher withUnit = DURATION_WITH_UNIT.matcher(trimmed);
+            if (withUnit.matches()) {
+                long amount = Long.parseLong(withUnit.group(1));
+                return switch (withUnit.group(2).toLowerCase(Locale.ROOT)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            }
             return Duration.parse(trimmed);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(
-                    source + " must be a duration such as PT5S, or milliseconds such as 5000; was '" + text + "'");
+            throw new IllegalArgumentException(source + " must be a duration such as PT5S or 5s, or milliseconds such"
+                    + " as 5000; was '" + text + "'");
         }
     }
 

@@ -64,6 +64,20 @@ public final class ContextCarriers {
         }
     }
 
+    /**
+     * The context without HoneyHive baggage keys: for a context another library extracted from a request that is
+     * not trusted to choose its session, project or source.
+     */
+    public static Context withoutHoneyHiveBaggage(Context context) {
+        Baggage baggage = Baggage.fromContext(context);
+        if (HoneyHiveBaggage.ALL.stream().noneMatch(key -> baggage.getEntryValue(key) != null)) {
+            return context;
+        }
+        BaggageBuilder kept = baggage.toBuilder();
+        HoneyHiveBaggage.ALL.forEach(kept::remove);
+        return context.with(kept.build());
+    }
+
     /** Writes {@code traceparent} and {@code baggage}, adding the session when the baggage has none. */
     public static <C> void inject(
             Context context, @Nullable String fallbackSessionId, C carrier, TextMapSetter<C> setter) {

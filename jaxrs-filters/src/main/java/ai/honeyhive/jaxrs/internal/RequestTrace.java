@@ -26,21 +26,31 @@ public final class RequestTrace {
 
     private final Span span;
     private final Scope scope;
-    private final Thread owner = Thread.currentThread();
+    // Null when the runtime keeps the context per request (Quarkus): then any thread may release the scope.
+    private final @Nullable Thread owner;
     private final String sessionId;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    private RequestTrace(Span span, Scope scope, String sessionId) {
+    private RequestTrace(Span span, Scope scope, String sessionId, @Nullable Thread owner) {
         this.span = span;
         this.scope = scope;
         this.sessionId = sessionId;
+        this.owner = owner;
     }
 
     /** Records a request whose scope was just opened on this thread, releasing any an earlier request left here. */
     public static RequestTrace opened(Span span, Scope scope, String sessionId) {
-        RequestTrace trace = new RequestTrace(span, scope, sessionId);
+        RequestTrace trace = new RequestTrace(span, scope, sessionId, Thread.currentThread());
         OPEN_ON_THIS_THREAD.set(trace);
         return trace;
+    }
+
+    /**
+     * Records a request whose scope was opened in a context storage that belongs to the request rather than the
+     * thread (Quarkus's Vert.x duplicated contexts): it is released by the response filter, on whatever thread.
+     */
+    public static RequestTrace openedInRequestStorage(Span span, Scope scope, String sessionId) {
+        return new RequestTrace(span, scope, sessionId, null);
     }
 
     /** Releases the scope an earlier request left open on this thread, if any. */
@@ -66,7 +76,7 @@ public final class RequestTrace {
 
     /** Closes the scope if on the thread that opened it and not closed yet; another thread leaves it alone. */
     public void releaseScope() {
-        if (owner == Thread.currentThread() && released.compareAndSet(false, true)) {
+        if ((owner == null || owner == Thread.currentThread()) && released.compareAndSet(false, true)) {
             scope.close();
             if (OPEN_ON_THIS_THREAD.get() == this) {
                 OPEN_ON_THIS_THREAD.remove();

@@ -1,0 +1,186 @@
+package ai.honeyhive.quarkus.deployment;
+
+import ai.honeyhive.cdi.HoneyHive;
+import ai.honeyhive.cdi.Traced;
+import ai.honeyhive.cdi.internal.MicroProfileTracerConfigReader;
+import ai.honeyhive.cdi.internal.TracerRegistry;
+import ai.honeyhive.quarkus.runtime.HoneyHiveBuildTimeConfig;
+import ai.honeyhive.quarkus.runtime.internal.HoneyHiveRecorder;
+import ai.honeyhive.quarkus.runtime.internal.OpenTelemetrySessionSpans;
+import ai.honeyhive.quarkus.runtime.internal.QuarkusTracedInterceptor;
+import ai.honeyhive.quarkus.runtime.internal.TracerLifecycle;
+import ai.honeyhive.tracer.HoneyHiveTracer;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.BeanDiscoveryFinishedBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
+import io.quarkus.arc.processor.BeanInfo;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.LaunchModeBuildItem;
+import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
+import io.quarkus.runtime.RuntimeValue;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationValue;
+import org.jboss.jandex.DotName;
+import org.jboss.logging.Logger;
+
+/** The HoneyHive tracer and {@code @Traced}: what the CDI extension does at deployment, done at build time. */
+class HoneyHiveProcessor {
+
+    static final String FEATURE = "honeyhive";
+
+    private static final Logger logger = Logger.getLogger(HoneyHiveProcessor.class);
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    /** The binding and the qualifier live in a jar that is not a bean archive: index them so ArC knows them. */
+    @BuildStep
+    AdditionalIndexedClassesBuildItem annotations() {
+        return new AdditionalIndexedClassesBuildItem(Traced.class.getName(), HoneyHive.class.getName());
+    }
+
+    /** The {@code @Traced} interceptor, unless tracing is disabled at build time: then it costs nothing. */
+    @BuildStep
+    void interceptor(HoneyHiveBuildTimeConfig config, BuildProducer<AdditionalBeanBuildItem> beans) {
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(TracerLifecycle.class));
+        if (config.enabled()) {
+            beans.produce(AdditionalBeanBuildItem.builder()
+                    .addBeanClass(QuarkusTracedInterceptor.class)
+                    .build());
+        } else {
+            logger.debug(
+                    "HoneyHive tracing is disabled at build time (honeyhive.enabled=false): no @Traced interceptor");
+        }
+    }
+
+    /** Without quarkus-opentelemetry, the context has to follow requests across Quarkus's threads by our doing. */
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    void contextStorage(Capabilities capabilities, HoneyHiveRecorder recorder) {
+        if (capabilities.isMissing(Capability.OPENTELEMETRY_TRACER)) {
+            recorder.followRequestsAcrossThreads();
+        }
+    }
+
+    /**
+     * With quarkus-opentelemetry, spans its SDK makes inside a HoneyHive session go to HoneyHive too, through a span
+     * processor bean that Quarkus adds to its SDK.
+     */
+    @BuildStep
+    void openTelemetrySpans(
+            Capabilities capabilities, HoneyHiveBuildTimeConfig config, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (config.enabled()
+                && capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)
+                && config.opentelemetrySpans() != HoneyHiveBuildTimeConfig.OpenTelemetrySpans.NONE) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(OpenTelemetrySessionSpans.class));
+        }
+    }
+
+    @BuildStep
+    TracerNamesBuildItem tracerNames(CombinedIndexBuildItem index) {
+        return new TracerNamesBuildItem(TracedUsage.tracerNames(index.getIndex()));
+    }
+
+    /**
+     * A tracer name used in code must be configured ({@code honeyhive.tracers.<name>.*}), and {@code @Traced} must
+     * be where the interceptor can reach it; both fail the build, naming the class and method.
+     */
+    @BuildStep
+    void validate(
+            CombinedIndexBuildItem index, TracerNamesBuildItem names, BuildProducer<ValidationErrorBuildItem> errors) {
+        Set<String> configured = new MicroProfileTracerConfigReader(ConfigProvider.getConfig()).namedTracers();
+        List<Throwable> problems = new ArrayList<>();
+        names.usedNames().forEach((name, places) -> {
+            if (!configured.contains(name)) {
+                problems.add(new IllegalStateException("No HoneyHive tracer named '" + name + "' is configured, but "
+                        + String.join(" and ", places) + " uses it. Configure it with honeyhive.tracers." + name
+                        + ".* keys (for example honeyhive.tracers." + name + ".project), or use a configured name: "
+                        + configured));
+            }
+        });
+        for (String problem : TracedUsage.unreachable(index.getIndex())) {
+            problems.add(new IllegalStateException(problem));
+        }
+        if (!problems.isEmpty()) {
+            errors.produce(new ValidationErrorBuildItem(problems));
+        }
+    }
+
+    /** {@code @Traced} on a class no bean is made of is never intercepted: say so, at build time. */
+    @BuildStep
+    void warnAboutTracedClassesThatAreNotBeans(CombinedIndexBuildItem index, BeanDiscoveryFinishedBuildItem beans) {
+        Set<DotName> beanClasses = new HashSet<>();
+        for (BeanInfo bean : beans.beanStream()) {
+            if (bean.isClassBean()) {
+                beanClasses.add(bean.getBeanClass());
+            }
+        }
+        for (String type : TracedUsage.notBeans(index.getIndex(), beanClasses)) {
+            logger.warnf(
+                    "@Traced on %s has no effect: %s is not a CDI bean, so its methods are never intercepted. Give it"
+                            + " a bean-defining annotation such as @ApplicationScoped and inject it, or trace it with"
+                            + " HoneyHiveTracer.trace(...) instead.",
+                    type, type);
+        }
+    }
+
+    /**
+     * Builds the tracers when the application starts (an invalid key fails the start, naming the key) and makes
+     * them injectable: {@code @Inject HoneyHiveTracer} and {@code @Inject @HoneyHive("name") HoneyHiveTracer}.
+     */
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void tracers(
+            HoneyHiveRecorder recorder,
+            TracerNamesBuildItem names,
+            LaunchModeBuildItem launchMode,
+            ShutdownContextBuildItem shutdown,
+            BuildProducer<SyntheticBeanBuildItem> beans) {
+        Set<String> namedTracers = new TreeSet<>(names.usedNames().keySet());
+        namedTracers.addAll(new MicroProfileTracerConfigReader(ConfigProvider.getConfig()).namedTracers());
+        RuntimeValue<TracerRegistry> registry =
+                recorder.startTracers(namedTracers, launchMode.getLaunchMode(), shutdown);
+        beans.produce(SyntheticBeanBuildItem.configure(TracerRegistry.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .setRuntimeInit()
+                .supplier(recorder.registry(registry))
+                .done());
+        // Singleton, not ApplicationScoped: HoneyHiveTracer is final and cannot be proxied, and it is thread-safe.
+        beans.produce(SyntheticBeanBuildItem.configure(HoneyHiveTracer.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .setRuntimeInit()
+                .supplier(recorder.tracer(registry, ""))
+                .done());
+        for (String name : namedTracers) {
+            beans.produce(SyntheticBeanBuildItem.configure(HoneyHiveTracer.class)
+                    .scope(Singleton.class)
+                    .addQualifier(AnnotationInstance.builder(HoneyHive.class)
+                            .add(AnnotationValue.createStringValue("value", name))
+                            .build())
+                    .unremovable()
+                    .setRuntimeInit()
+                    .supplier(recorder.tracer(registry, name))
+                    .done());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package ai.honeyhive.quarkus.runtime.internal;
+
+import ai.honeyhive.cdi.internal.MicroProfileTracerConfigReader;
+import ai.honeyhive.cdi.internal.TracerRegistry;
+import ai.honeyhive.tracer.HoneyHiveTracer;
+import io.opentelemetry.context.ContextStorage;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.ShutdownContext;
+import io.quarkus.runtime.annotations.Recorder;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** What the build steps record for the application's start: the tracers, and the context storage. */
+@Recorder
+public class HoneyHiveRecorder {
+
+    private static final Logger logger = Logger.getLogger(HoneyHiveRecorder.class.getName());
+
+    /**
+     * Makes the OpenTelemetry context follow Quarkus requests across threads. Recorded at static init, before
+     * anything uses a context; {@code quarkus-opentelemetry}, when present, does this itself.
+     */
+    public void followRequestsAcrossThreads() {
+        ContextStorage.addWrapper(VertxContextStorage::new);
+    }
+
+    /**
+     * Builds every tracer from configuration, failing the start with the key named if one is invalid, and closes
+     * them (flushing what they hold) when the application stops.
+     *
+     * @param namedTracers the names the application uses or configures
+     */
+    public RuntimeValue<TracerRegistry> startTracers(
+            Set<String> namedTracers, LaunchMode launchMode, ShutdownContext shutdown) {
+        MicroProfileTracerConfigReader reader = new MicroProfileTracerConfigReader(ConfigProvider.getConfig());
+        TracerRegistry registry = new TracerRegistry(reader, new LaunchModeDefaults(reader, launchMode));
+        Set<String> names = new TreeSet<>(namedTracers);
+        names.addAll(reader.namedTracers());
+        names.add("");
+        List<String> problems = registry.start(names);
+        if (!problems.isEmpty()) {
+            registry.closeAll();
+            throw new ConfigurationException(String.join("\n", problems));
+        }
+        shutdown.addShutdownTask(registry::closeAll);
+        logger.fine(() -> "HoneyHive tracers started: " + names);
+        return new RuntimeValue<>(registry);
+    }
+
+    /** The registry, for the bean that makes it injectable. */
+    public Supplier<TracerRegistry> registry(RuntimeValue<TracerRegistry> registry) {
+        return registry::getValue;
+    }
+
+    /** One tracer, for the bean that makes it injectable ({@code ""} for the default one). */
+    public Supplier<HoneyHiveTracer> tracer(RuntimeValue<TracerRegistry> registry, String name) {
+        return () -> registry.getValue().tracer(name);
+    }
+}
