@@ -63,9 +63,10 @@ public final class TracedInvocation {
      */
     public static @Nullable Object intercept(
             @Nullable TracerRegistry registry, InvocationContext invocation, AsyncResults async) throws Exception {
-        TracedMethod method = registry == null
-                ? null
-                : registry.method(invocation.getMethod(), invocation.getTarget().getClass());
+        Object target = invocation.getTarget();
+        // No target for a static method, which some containers (Quarkus) intercept.
+        Class<?> beanClass = target == null ? invocation.getMethod().getDeclaringClass() : target.getClass();
+        TracedMethod method = registry == null ? null : registry.method(invocation.getMethod(), beanClass);
         if (method == null || !method.enabled()) {
             return invocation.proceed();
         }

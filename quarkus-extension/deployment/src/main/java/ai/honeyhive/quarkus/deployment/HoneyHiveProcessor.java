@@ -10,6 +10,7 @@ import ai.honeyhive.quarkus.runtime.internal.OpenTelemetrySessionSpans;
 import ai.honeyhive.quarkus.runtime.internal.QuarkusTracedInterceptor;
 import ai.honeyhive.quarkus.runtime.internal.TracerLifecycle;
 import ai.honeyhive.tracer.HoneyHiveTracer;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanDiscoveryFinishedBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -80,32 +81,22 @@ class HoneyHiveProcessor {
         }
     }
 
-    /**
-     * With quarkus-opentelemetry, spans its SDK makes inside a HoneyHive session go to HoneyHive too, through a span
-     * processor bean that Quarkus adds to its SDK.
-     */
-    @BuildStep
-    void openTelemetrySpans(
-            Capabilities capabilities, HoneyHiveBuildTimeConfig config, BuildProducer<AdditionalBeanBuildItem> beans) {
-        if (config.enabled()
-                && capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)
-                && config.opentelemetrySpans() != HoneyHiveBuildTimeConfig.OpenTelemetrySpans.NONE) {
-            beans.produce(AdditionalBeanBuildItem.unremovableOf(OpenTelemetrySessionSpans.class));
-        }
-    }
-
     @BuildStep
     TracerNamesBuildItem tracerNames(CombinedIndexBuildItem index) {
         return new TracerNamesBuildItem(TracedUsage.tracerNames(index.getIndex()));
     }
 
     /**
-     * A tracer name used in code must be configured ({@code honeyhive.tracers.<name>.*}), and {@code @Traced} must
-     * be where the interceptor can reach it; both fail the build, naming the class and method.
+     * A tracer name used in code must be configured ({@code honeyhive.tracers.<name>.*}): else the build fails,
+     * naming where it is used. {@code @Traced} on a class that is not a bean gets a warning.
      */
     @BuildStep
     void validate(
-            CombinedIndexBuildItem index, TracerNamesBuildItem names, BuildProducer<ValidationErrorBuildItem> errors) {
+            CombinedIndexBuildItem index,
+            TracerNamesBuildItem names,
+            BeanDiscoveryFinishedBuildItem beans,
+            BuildProducer<ValidationErrorBuildItem> errors) {
+        warnAboutTracedClassesThatAreNotBeans(index, beans);
         Set<String> configured = new MicroProfileTracerConfigReader(ConfigProvider.getConfig()).namedTracers();
         List<Throwable> problems = new ArrayList<>();
         names.usedNames().forEach((name, places) -> {
@@ -116,17 +107,14 @@ class HoneyHiveProcessor {
                         + configured));
             }
         });
-        for (String problem : TracedUsage.unreachable(index.getIndex())) {
-            problems.add(new IllegalStateException(problem));
-        }
         if (!problems.isEmpty()) {
             errors.produce(new ValidationErrorBuildItem(problems));
         }
     }
 
-    /** {@code @Traced} on a class no bean is made of is never intercepted: say so, at build time. */
-    @BuildStep
-    void warnAboutTracedClassesThatAreNotBeans(CombinedIndexBuildItem index, BeanDiscoveryFinishedBuildItem beans) {
+    /** {@code @Traced} on a class no bean is made of is never intercepted: a warning, since it may be deliberate. */
+    private static void warnAboutTracedClassesThatAreNotBeans(
+            CombinedIndexBuildItem index, BeanDiscoveryFinishedBuildItem beans) {
         Set<DotName> beanClasses = new HashSet<>();
         for (BeanInfo bean : beans.beanStream()) {
             if (bean.isClassBean()) {
@@ -153,11 +141,13 @@ class HoneyHiveProcessor {
             TracerNamesBuildItem names,
             LaunchModeBuildItem launchMode,
             ShutdownContextBuildItem shutdown,
+            HoneyHiveBuildTimeConfig config,
+            Capabilities capabilities,
             BuildProducer<SyntheticBeanBuildItem> beans) {
         Set<String> namedTracers = new TreeSet<>(names.usedNames().keySet());
         namedTracers.addAll(new MicroProfileTracerConfigReader(ConfigProvider.getConfig()).namedTracers());
         RuntimeValue<TracerRegistry> registry =
-                recorder.startTracers(namedTracers, launchMode.getLaunchMode(), shutdown);
+                recorder.startTracers(namedTracers, config.enabled(), launchMode.getLaunchMode(), shutdown);
         beans.produce(SyntheticBeanBuildItem.configure(TracerRegistry.class)
                 .scope(Singleton.class)
                 .unremovable()
@@ -171,6 +161,19 @@ class HoneyHiveProcessor {
                 .setRuntimeInit()
                 .supplier(recorder.tracer(registry, ""))
                 .done());
+        if (config.enabled()
+                && capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)
+                && config.opentelemetrySpans() != HoneyHiveBuildTimeConfig.OpenTelemetrySpans.NONE) {
+            // Quarkus's OpenTelemetry SDK takes every SpanProcessor bean: spans it makes in a session reach HoneyHive.
+            beans.produce(SyntheticBeanBuildItem.configure(OpenTelemetrySessionSpans.class)
+                    .types(SpanProcessor.class)
+                    .scope(Singleton.class)
+                    .unremovable()
+                    .setRuntimeInit()
+                    .supplier(recorder.openTelemetrySessionSpans(
+                            registry, config.opentelemetrySpans() == HoneyHiveBuildTimeConfig.OpenTelemetrySpans.ALL))
+                    .done());
+        }
         for (String name : namedTracers) {
             beans.produce(SyntheticBeanBuildItem.configure(HoneyHiveTracer.class)
                     .scope(Singleton.class)

@@ -3,8 +3,6 @@ package ai.honeyhive.quarkus.deployment;
 import ai.honeyhive.cdi.HoneyHive;
 import ai.honeyhive.cdi.Traced;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,9 +13,12 @@ import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
-import org.jboss.jandex.MethodInfo;
 
-/** What the application's index says about {@code @Traced} and {@code @HoneyHive}: names used, and misuse. */
+/**
+ * What the application's index says about {@code @Traced} and {@code @HoneyHive}: the tracer names used, and classes
+ * the interceptor never reaches. (ArC itself fails the build for {@code @Traced} on a private method, and intercepts
+ * static and final ones.)
+ */
 final class TracedUsage {
 
     static final DotName TRACED = DotName.createSimple(Traced.class);
@@ -44,25 +45,6 @@ final class TracedUsage {
             }
         }
         return names;
-    }
-
-    /** A message for each {@code @Traced} the interceptor cannot apply, naming the class and method. */
-    static List<String> unreachable(IndexView index) {
-        List<String> problems = new ArrayList<>();
-        for (AnnotationInstance traced : index.getAnnotations(TRACED)) {
-            AnnotationTarget target = traced.target();
-            if (target.kind() == AnnotationTarget.Kind.METHOD) {
-                MethodInfo method = target.asMethod();
-                String why = whyNotInterceptable(method);
-                if (why != null) {
-                    problems.add("@Traced on " + describe(method) + " has no effect: the method is " + why
-                            + ", and CDI interceptors only apply to non-private, non-static, non-final methods"
-                            + " called on the bean. Make it a package-private, protected or public instance method,"
-                            + " or remove @Traced.");
-                }
-            }
-        }
-        return problems;
     }
 
     /**
@@ -95,19 +77,6 @@ final class TracedUsage {
             }
         }
         return false;
-    }
-
-    private static String whyNotInterceptable(MethodInfo method) {
-        if (Modifier.isPrivate(method.flags())) {
-            return "private";
-        }
-        if (Modifier.isStatic(method.flags())) {
-            return "static";
-        }
-        if (Modifier.isFinal(method.flags())) {
-            return "final";
-        }
-        return null;
     }
 
     static String describe(AnnotationTarget target) {

@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 
 /** HoneyHive configuration fixed when the application is built. */
 @ConfigMapping(prefix = "honeyhive")
-@ConfigRoot(phase = ConfigPhase.BUILD_AND_RUN_TIME_FIXED)
+@ConfigRoot(phase = ConfigPhase.BUILD_TIME)
 public interface HoneyHiveBuildTimeConfig {
 
     /**

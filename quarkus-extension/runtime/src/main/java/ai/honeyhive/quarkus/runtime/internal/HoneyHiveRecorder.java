@@ -4,6 +4,7 @@ import ai.honeyhive.cdi.internal.MicroProfileTracerConfigReader;
 import ai.honeyhive.cdi.internal.TracerRegistry;
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import io.opentelemetry.context.ContextStorage;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.ShutdownContext;
@@ -35,11 +36,17 @@ public class HoneyHiveRecorder {
      * them (flushing what they hold) when the application stops.
      *
      * @param namedTracers the names the application uses or configures
+     * @param enabled whether tracing was built into the application ({@code honeyhive.enabled})
      */
     public RuntimeValue<TracerRegistry> startTracers(
-            Set<String> namedTracers, LaunchMode launchMode, ShutdownContext shutdown) {
+            Set<String> namedTracers, boolean enabled, LaunchMode launchMode, ShutdownContext shutdown) {
         MicroProfileTracerConfigReader reader = new MicroProfileTracerConfigReader(ConfigProvider.getConfig());
-        TracerRegistry registry = new TracerRegistry(reader, new LaunchModeDefaults(reader, launchMode));
+        TracerRegistry.BuilderDefaults defaults = new LaunchModeDefaults(reader, launchMode);
+        if (!enabled) {
+            // Disabled at build time: the tracer beans stay injectable, and send nothing.
+            defaults = (name, builder) -> builder.testMode(true).startSession(false);
+        }
+        TracerRegistry registry = new TracerRegistry(reader, defaults);
         Set<String> names = new TreeSet<>(namedTracers);
         names.addAll(reader.namedTracers());
         names.add("");
@@ -56,6 +63,12 @@ public class HoneyHiveRecorder {
     /** The registry, for the bean that makes it injectable. */
     public Supplier<TracerRegistry> registry(RuntimeValue<TracerRegistry> registry) {
         return registry::getValue;
+    }
+
+    /** The span processor for Quarkus's OpenTelemetry SDK. */
+    public Supplier<SpanProcessor> openTelemetrySessionSpans(
+            RuntimeValue<TracerRegistry> registry, boolean includeSpansOutsideSessions) {
+        return () -> new OpenTelemetrySessionSpans(registry.getValue(), includeSpansOutsideSessions);
     }
 
     /** One tracer, for the bean that makes it injectable ({@code ""} for the default one). */

@@ -1,30 +1,24 @@
 package ai.honeyhive.quarkus.runtime.internal;
 
 import ai.honeyhive.cdi.internal.TracerRegistry;
-import ai.honeyhive.quarkus.runtime.HoneyHiveBuildTimeConfig;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 /**
- * Added to Quarkus's OpenTelemetry SDK (which takes every {@link SpanProcessor} bean) when
+ * A bean added to Quarkus's OpenTelemetry SDK (which takes every {@link SpanProcessor} bean) when
  * {@code quarkus-opentelemetry} is present: spans other extensions make inside a HoneyHive session, such as
  * quarkus-langchain4j's chat and tool spans, go to HoneyHive through the default tracer, stamped with the session.
  * HoneyHive's own spans come from its own SDK, so nothing reaches HoneyHive twice.
  */
-@Singleton
-public class OpenTelemetrySessionSpans implements SpanProcessor {
+public final class OpenTelemetrySessionSpans implements SpanProcessor {
 
     private final SpanProcessor forwarder;
 
-    @Inject
-    OpenTelemetrySessionSpans(TracerRegistry registry, HoneyHiveBuildTimeConfig config) {
-        this.forwarder = registry.tracer("")
-                .sessionSpanProcessor(config.opentelemetrySpans() == HoneyHiveBuildTimeConfig.OpenTelemetrySpans.ALL);
+    OpenTelemetrySessionSpans(TracerRegistry registry, boolean includeSpansOutsideSessions) {
+        this.forwarder = registry.tracer("").sessionSpanProcessor(includeSpansOutsideSessions);
     }
 
     @Override

@@ -4,6 +4,7 @@ import ai.honeyhive.cdi.Traced;
 import ai.honeyhive.cdi.internal.TracedInvocation;
 import ai.honeyhive.cdi.internal.TracerRegistry;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -19,16 +20,27 @@ import org.jspecify.annotations.Nullable;
 @Priority(Interceptor.Priority.LIBRARY_BEFORE + 100)
 public class QuarkusTracedInterceptor {
 
-    private final TracerRegistry registry;
+    // Looked up on first use: interceptors of static methods are created at static init, before the tracers exist.
+    private final Instance<TracerRegistry> registries;
+    private volatile @Nullable TracerRegistry registry;
 
     @Inject
-    QuarkusTracedInterceptor(TracerRegistry registry) {
-        this.registry = registry;
+    QuarkusTracedInterceptor(Instance<TracerRegistry> registries) {
+        this.registries = registries;
     }
 
     @AroundInvoke
     @Nullable
     Object trace(InvocationContext invocation) throws Exception {
-        return TracedInvocation.intercept(registry, invocation, MutinyResults.INSTANCE);
+        return TracedInvocation.intercept(registry(), invocation, MutinyResults.INSTANCE);
+    }
+
+    private TracerRegistry registry() {
+        TracerRegistry resolved = registry;
+        if (resolved == null) {
+            resolved = registries.get();
+            registry = resolved;
+        }
+        return resolved;
     }
 }
