@@ -661,7 +661,11 @@ public final class HoneyHiveTracer implements AutoCloseable {
         return options.sessionId() != null ? options.sessionId() : SessionIds.newId();
     }
 
-    private String currentSessionId() {
+    /**
+     * The session spans started now go to: the one in the current context's baggage (a request's, or one opened
+     * with {@link #withSession}), else the tracer's own.
+     */
+    public String currentSessionId() {
         String fromBaggage = Baggage.current().getEntryValue(HoneyHiveBaggage.SESSION_ID);
         return fromBaggage != null && !fromBaggage.isEmpty() ? fromBaggage : sessionId;
     }

@@ -179,21 +179,7 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
         }
         try {
             response.getHeaders().putSingle(SESSION_HEADER, trace.sessionId());
-            int status = response.getStatus();
-            trace.span().setAttribute("http.response.status_code", (long) status);
-            Dependencies resolved = dependencies();
-            if (status >= 500) {
-                Response.StatusType known = Response.Status.fromStatusCode(status);
-                String error = "HTTP " + status + (known == null ? "" : " " + known.getReasonPhrase());
-                trace.span().setStatus(StatusCode.ERROR, error);
-                trace.span().setAttribute(HoneyHiveAttributes.ERROR, error);
-            }
-            if (resolved != null) {
-                resolved.tracer.enrichSession(SessionEnrichment.builder()
-                        .sessionId(trace.sessionId())
-                        .outputs(Map.of("status_code", status))
-                        .build());
-            }
+            recordStatus(trace, response.getStatus());
             if (response.hasEntity()) {
                 // Ended once the entity is written (aroundWriteTo), so the span covers the whole response.
                 request.setProperty(RequestTrace.END_AFTER_WRITE, Boolean.TRUE);
@@ -205,6 +191,47 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
             trace.span().end();
         } finally {
             trace.releaseScope();
+        }
+    }
+
+    /**
+     * For runtimes that tell when a response has been sent, whoever wrote it (Quarkus REST writes some error
+     * responses without running response filters): records the status on the request's span and session, releases
+     * its scope and ends the span. Does nothing for a request this filter did not start.
+     *
+     * @param failure why sending the response failed, or null
+     */
+    protected final void responseSent(ContainerRequestContext request, int status, @Nullable Throwable failure) {
+        if (!(request.getProperty(RequestTrace.PROPERTY) instanceof RequestTrace trace)) {
+            return;
+        }
+        try {
+            recordStatus(trace, status);
+            if (failure != null) {
+                SpanErrors.record(trace.span(), failure);
+            }
+        } catch (RuntimeException e) {
+            failures.log(Level.WARNING, "Could not finish the HoneyHive span of a request", e);
+        } finally {
+            trace.releaseScope();
+            trace.span().end();
+        }
+    }
+
+    private void recordStatus(RequestTrace trace, int status) {
+        trace.span().setAttribute("http.response.status_code", (long) status);
+        if (status >= 500) {
+            Response.StatusType known = Response.Status.fromStatusCode(status);
+            String error = "HTTP " + status + (known == null ? "" : " " + known.getReasonPhrase());
+            trace.span().setStatus(StatusCode.ERROR, error);
+            trace.span().setAttribute(HoneyHiveAttributes.ERROR, error);
+        }
+        Dependencies resolved = dependencies();
+        if (resolved != null) {
+            resolved.tracer.enrichSession(SessionEnrichment.builder()
+                    .sessionId(trace.sessionId())
+                    .outputs(Map.of("status_code", status))
+                    .build());
         }
     }
 

@@ -13,8 +13,6 @@ import io.quarkus.deployment.builditem.ExcludeDependencyBuildItem;
 import io.quarkus.rest.client.reactive.spi.ClientRequestFilterBuildItem;
 import io.quarkus.rest.client.reactive.spi.ClientResponseFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerRequestFilterBuildItem;
-import io.quarkus.resteasy.reactive.spi.ContainerResponseFilterBuildItem;
-import io.quarkus.resteasy.reactive.spi.WriterInterceptorBuildItem;
 
 /** A HoneyHive session per Quarkus REST request, and trace context on REST client calls. */
 class RestProcessor {
@@ -33,21 +31,13 @@ class RestProcessor {
     void serverFilter(
             Capabilities capabilities,
             HoneyHiveBuildTimeConfig config,
-            BuildProducer<ContainerRequestFilterBuildItem> requestFilters,
-            BuildProducer<ContainerResponseFilterBuildItem> responseFilters,
-            BuildProducer<WriterInterceptorBuildItem> writerInterceptors) {
+            BuildProducer<ContainerRequestFilterBuildItem> requestFilters) {
         if (!config.enabled() || capabilities.isMissing(Capability.REST)) {
             return;
         }
         String filter = QuarkusServerFilter.class.getName();
         // Not "non-blocking required": for a blocking endpoint the filter runs on the worker thread with the method.
         requestFilters.produce(new ContainerRequestFilterBuildItem.Builder(filter)
-                .setPriority(HoneyHiveServerFilter.PRIORITY)
-                .build());
-        responseFilters.produce(new ContainerResponseFilterBuildItem.Builder(filter)
-                .setPriority(HoneyHiveServerFilter.PRIORITY)
-                .build());
-        writerInterceptors.produce(new WriterInterceptorBuildItem.Builder(filter)
                 .setPriority(HoneyHiveServerFilter.PRIORITY)
                 .build());
     }

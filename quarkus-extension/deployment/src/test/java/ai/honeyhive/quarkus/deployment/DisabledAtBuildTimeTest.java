@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.honeyhive.cdi.Traced;
 import ai.honeyhive.quarkus.runtime.internal.QuarkusServerFilter;
 import ai.honeyhive.quarkus.runtime.internal.QuarkusTracedInterceptor;
+import ai.honeyhive.testing.ReservedRecordingServer;
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
@@ -22,11 +23,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** honeyhive.enabled=false removes the cost: no interceptor, no filter; the tracer is still injectable. */
 class DisabledAtBuildTimeTest {
 
-    static final ReservedServer honeyhive = new ReservedServer("disabled");
+    static final ReservedRecordingServer honeyhive = new ReservedRecordingServer("disabled");
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Greeter.class, GreetingResource.class, ReservedServer.class))
+            .withApplicationRoot(jar -> jar.addClasses(Greeter.class, GreetingResource.class))
             .overrideConfigKey("honeyhive.enabled", "false")
             .overrideConfigKey("honeyhive.api-key", "hh-test-key")
             .overrideConfigKey("honeyhive.server-url", honeyhive.url());

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.honeyhive.cdi.HoneyHive;
 import ai.honeyhive.cdi.Traced;
 import ai.honeyhive.testing.RecordedSpan;
+import ai.honeyhive.testing.ReservedRecordingServer;
 import ai.honeyhive.tracer.EventType;
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import ai.honeyhive.tracer.SessionScope;
@@ -27,11 +28,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The build steps register the tracer beans and the @Traced interceptor, with Mutiny and CompletionStage results. */
 class TracedInterceptorTest {
 
-    static final ReservedServer honeyhive = new ReservedServer("traced");
+    static final ReservedRecordingServer honeyhive = new ReservedRecordingServer("traced");
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Assistant.class, Retriever.class, ReservedServer.class))
+            .withApplicationRoot(jar -> jar.addClasses(Assistant.class, Retriever.class))
             .overrideConfigKey("honeyhive.api-key", "hh-test-key")
             .overrideConfigKey("honeyhive.project", "quarkus-unit")
             .overrideConfigKey("honeyhive.server-url", honeyhive.url())
@@ -142,23 +143,8 @@ class TracedInterceptorTest {
                 .isEqualTo("hi");
     }
 
-    /** The first span that matches, waiting for it: the tests share one application and one server. */
     static RecordedSpan awaitSpan(Predicate<RecordedSpan> wanted) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (RecordedSpan span : honeyhive.server().spans()) {
-                if (wanted.test(span)) {
-                    return span;
-                }
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("no such span in " + honeyhive.server().spans());
+        return honeyhive.awaitSpan(wanted);
     }
 
     @ApplicationScoped

@@ -1,13 +1,17 @@
 package ai.honeyhive.quarkus.runtime.internal;
 
 import ai.honeyhive.jaxrs.HoneyHiveServerFilter;
+import ai.honeyhive.jaxrs.internal.RequestTrace;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ServerHttpRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JAX-RS server filter on Quarkus REST, registered by a build step: the request's OpenTelemetry context lives
+ * The JAX-RS server filter on Quarkus REST, registered by a build step as a request filter only (Vert.x says when the
+ * response is done): the request's OpenTelemetry context lives
  * in its Vert.x duplicated context, so the session follows the request from the event loop to worker and virtual
  * threads and into Mutiny continuations, and the request span continues Quarkus's own server span when
  * {@code quarkus-opentelemetry} makes one.
@@ -16,6 +20,34 @@ public class QuarkusServerFilter extends HoneyHiveServerFilter {
 
     public QuarkusServerFilter() {
         super(true);
+    }
+
+    /**
+     * Quarkus REST writes some responses (an exception no mapper handles) without running response filters: the
+     * session header goes on when the response headers are written and the span ends when Vert.x has sent the
+     * response, whatever wrote it.
+     */
+    @Override
+    public void filter(ContainerRequestContext request) {
+        super.filter(request);
+        if (!(request.getProperty(RequestTrace.PROPERTY) instanceof RequestTrace trace)) {
+            return;
+        }
+        RoutingContext routing = routingContext(request);
+        if (routing == null) {
+            return;
+        }
+        routing.addHeadersEndHandler(ignored -> routing.response().putHeader(SESSION_HEADER, trace.sessionId()));
+        routing.addEndHandler(
+                sent -> responseSent(request, routing.response().getStatusCode(), sent.failed() ? sent.cause() : null));
+    }
+
+    private static @Nullable RoutingContext routingContext(ContainerRequestContext request) {
+        if (request instanceof ResteasyReactiveContainerRequestContext quarkus
+                && quarkus.getServerRequestContext().serverResponse() instanceof ServerHttpRequest http) {
+            return http.unwrap(RoutingContext.class);
+        }
+        return null;
     }
 
     @Override
