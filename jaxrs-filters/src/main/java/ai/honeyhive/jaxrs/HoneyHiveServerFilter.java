@@ -73,8 +73,18 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
     private static final ThrottledLogger rejectedSessionHeader = new ThrottledLogger(logger);
     private static final ThrottledLogger unavailable = new ThrottledLogger(logger);
 
-    private static final TextMapGetter<ContainerRequestContext> HEADERS =
-            (request, key) -> request == null ? null : request.getHeaderString(key);
+    // A class, not a lambda: TextMapGetter.keys() is abstract in the OpenTelemetry versions Quarkus 3.37 runs with.
+    private static final TextMapGetter<ContainerRequestContext> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(ContainerRequestContext request) {
+            return request.getHeaders().keySet();
+        }
+
+        @Override
+        public @Nullable String get(@Nullable ContainerRequestContext request, String key) {
+            return request == null ? null : request.getHeaderString(key);
+        }
+    };
 
     @jakarta.ws.rs.core.Context
     @Nullable

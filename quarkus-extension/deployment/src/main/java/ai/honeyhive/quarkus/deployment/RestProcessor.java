@@ -3,28 +3,37 @@ package ai.honeyhive.quarkus.deployment;
 import ai.honeyhive.jaxrs.HoneyHiveClientFilter;
 import ai.honeyhive.jaxrs.HoneyHiveServerFilter;
 import ai.honeyhive.quarkus.runtime.HoneyHiveBuildTimeConfig;
+import ai.honeyhive.quarkus.runtime.internal.QuarkusClientFilter;
 import ai.honeyhive.quarkus.runtime.internal.QuarkusServerFilter;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.BuildTimeConditionBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
-import io.quarkus.deployment.builditem.ExcludeDependencyBuildItem;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.rest.client.reactive.spi.ClientRequestFilterBuildItem;
 import io.quarkus.rest.client.reactive.spi.ClientResponseFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.ContainerRequestFilterBuildItem;
+import java.util.List;
+import org.jboss.jandex.ClassInfo;
 
 /** A HoneyHive session per Quarkus REST request, and trace context on REST client calls. */
 class RestProcessor {
 
     /**
-     * The CDI and JAX-RS jars are indexed on other runtimes for their portable extensions and providers; here the
-     * build steps register what they hold, so that nothing is discovered twice and disabling really removes it.
+     * The JAX-RS jar's own providers are {@code @Provider}s for discovery on other runtimes; here the build steps
+     * register the Quarkus variants, so the originals are turned off, else every request would be traced twice.
      */
     @BuildStep
-    void excludeFromIndex(BuildProducer<ExcludeDependencyBuildItem> excluded) {
-        excluded.produce(new ExcludeDependencyBuildItem("ai.honeyhive", "honeyhive-cdi"));
-        excluded.produce(new ExcludeDependencyBuildItem("ai.honeyhive", "honeyhive-jaxrs"));
+    void turnOffDiscoveredProviders(
+            CombinedIndexBuildItem index, BuildProducer<BuildTimeConditionBuildItem> conditions) {
+        for (Class<?> discovered : List.of(HoneyHiveServerFilter.class, HoneyHiveClientFilter.class)) {
+            ClassInfo type = index.getIndex().getClassByName(discovered);
+            if (type != null) {
+                conditions.produce(new BuildTimeConditionBuildItem(type, false));
+            }
+        }
     }
 
     @BuildStep
@@ -52,8 +61,8 @@ class RestProcessor {
         if (!config.enabled() || capabilities.isMissing(Capability.REST_CLIENT_REACTIVE)) {
             return;
         }
-        requestFilters.produce(new ClientRequestFilterBuildItem(HoneyHiveClientFilter.class.getName()));
-        responseFilters.produce(new ClientResponseFilterBuildItem(HoneyHiveClientFilter.class.getName()));
-        beans.produce(AdditionalBeanBuildItem.unremovableOf(HoneyHiveClientFilter.class));
+        requestFilters.produce(new ClientRequestFilterBuildItem(QuarkusClientFilter.class.getName()));
+        responseFilters.produce(new ClientResponseFilterBuildItem(QuarkusClientFilter.class.getName()));
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(QuarkusClientFilter.class));
     }
 }

@@ -49,6 +49,12 @@ class SupportResourceTest {
         RecordedSpan search = awaitInSession(session, "Retriever.search");
         RecordedSpan model = awaitInSession(session, "Model.complete");
         assertThat(request.kind()).isEqualTo("SPAN_KIND_SERVER");
+        // Without quarkus-opentelemetry or an inbound traceparent, the request span is the root, and there is one.
+        assertThat(request.isRoot()).isTrue();
+        assertThat(honeyhive.spans())
+                .filteredOn(
+                        span -> session.equals(span.sessionId()) && span.name().equals("GET /support/answer"))
+                .hasSize(1);
         assertThat(request.stringAttribute("http.route")).isEqualTo("/support/answer");
         assertThat(answer.parentSpanId()).isEqualTo(request.spanId());
         assertThat(search.parentSpanId()).isEqualTo(answer.spanId());

@@ -1,0 +1,106 @@
+package ai.honeyhive.it.quarkus.otel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.honeyhive.testing.RecordedSpan;
+import ai.honeyhive.testing.RecordingHoneyHiveServer;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With quarkus-opentelemetry in the application: Quarkus's server span, @WithSpan spans, a GenAI client span made
+ * with Quarkus's Tracer (as quarkus-langchain4j makes them) and @Traced spans form one trace; HoneyHive gets the
+ * spans of the session once each, through its own exporter, and Quarkus keeps exporting its own.
+ */
+@QuarkusTest
+@QuarkusTestResource(RecordingServerResource.class)
+class CoexistenceTest {
+
+    @Inject
+    CollectedSpans quarkusSpans;
+
+    RecordingHoneyHiveServer honeyhive;
+
+    @BeforeEach
+    void startServer() {
+        honeyhive = RecordingServerResource.HONEYHIVE.server();
+    }
+
+    @Test
+    void quarkusSpansAndTracedSpansFormOneTraceAndHoneyHiveGetsTheSessionsSpansOnce() {
+        Response response = RestAssured.given().queryParam("q", "returns").get("/chat");
+        response.then().statusCode(200);
+        String session = response.header("X-Session-ID");
+
+        RecordedSpan request = awaitInSession(session, "GET /chat");
+        RecordedSpan chain = awaitInSession(session, "Assistant.reply");
+        RecordedSpan tool = awaitInSession(session, "tool lookup");
+        RecordedSpan chat = awaitInSession(session, "chat gpt-4o-mini");
+
+        SpanData server = awaitQuarkusSpan(
+                span -> span.getKind() == SpanKind.SERVER && span.getTraceId().equals(request.traceId()));
+        // One tree: Quarkus's server span > HoneyHive's request span > @Traced > @WithSpan and the chat span.
+        assertThat(request.parentSpanId()).isEqualTo(server.getSpanId());
+        assertThat(chain.parentSpanId()).isEqualTo(request.spanId());
+        assertThat(tool.parentSpanId()).isEqualTo(chain.spanId());
+        assertThat(chat.parentSpanId()).isEqualTo(chain.spanId());
+        assertThat(List.of(chain, tool, chat)).allMatch(span -> span.traceId().equals(server.getTraceId()));
+
+        // Other instrumentation's spans arrive stamped with the session, their event type detected.
+        assertThat(chat.eventType()).isEqualTo("model");
+        assertThat(chat.stringAttribute("honeyhive.project")).isEqualTo("quarkus-otel-it");
+        assertThat(chat.attribute("gen_ai.usage.input_tokens")).contains(12L);
+        assertThat(tool.stringAttribute("topic")).isEqualTo("returns");
+
+        // Each span reaches HoneyHive once; Quarkus's server span (started before the session) does not.
+        List<String> ids = honeyhive.spans().stream().map(RecordedSpan::spanId).toList();
+        assertThat(ids).doesNotHaveDuplicates().doesNotContain(server.getSpanId());
+        // HoneyHive's own spans stay out of Quarkus's exporter; Quarkus's spans stay in it.
+        awaitQuarkusSpan(span -> span.getSpanId().equals(tool.spanId()));
+        assertThat(quarkusSpans.spans()).noneMatch(span -> span.getSpanId().equals(chain.spanId()));
+    }
+
+    @Test
+    void spansOutsideAnySessionAreNotSentToHoneyHive() throws Exception {
+        RestAssured.get("/health/ping").then().statusCode(200).header("X-Session-ID", (String) null);
+        SpanData tool = awaitQuarkusSpan(span -> span.getName().equals("tool lookup")
+                && "health"
+                        .equals(span.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("topic"))));
+        // Give HoneyHive's exporter (one request per span here) time to have sent it, had it been in a session.
+        Thread.sleep(500);
+        assertThat(honeyhive.spans()).noneMatch(span -> span.spanId().equals(tool.getSpanId()));
+    }
+
+    private RecordedSpan awaitInSession(String session, String name) {
+        return RecordingServerResource.HONEYHIVE.awaitSpan(
+                span -> name.equals(span.name()) && session.equals(span.sessionId()));
+    }
+
+    private SpanData awaitQuarkusSpan(Predicate<SpanData> wanted) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (SpanData span : quarkusSpans.spans()) {
+                if (wanted.test(span)) {
+                    return span;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("No matching span among Quarkus's " + quarkusSpans.spans());
+    }
+}
