@@ -5,6 +5,7 @@ import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,20 @@ public interface HoneyHiveConfig {
     /** The HoneyHive session each Quarkus REST request gets. */
     @ConfigDocSection
     Jaxrs jaxrs();
+
+    /** The HoneyHive page of the Dev UI (dev mode). */
+    @ConfigDocSection
+    DevUi devUi();
+
+    /** The HoneyHive page of the Dev UI. */
+    interface DevUi {
+        /**
+         * The address of a session in HoneyHive, linked from each session when the tracer really sends;
+         * {@code {session}} is replaced by the session id.
+         */
+        @WithDefault("https://app.honeyhive.ai/sessions/{session}")
+        String sessionLink();
+    }
 
     /** The settings of one tracer. */
     interface Tracer {
