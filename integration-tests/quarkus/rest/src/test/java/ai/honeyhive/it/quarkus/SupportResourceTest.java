@@ -1,6 +1,7 @@
 package ai.honeyhive.it.quarkus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.honeyhive.testing.RecordedRequest;
 import ai.honeyhive.testing.RecordedSpan;
@@ -139,6 +140,12 @@ class SupportResourceTest {
         // The inbound baggage is not trusted by default: the called service starts its own session, same trace.
         assertThat(inner.sessionId()).isNotEqualTo(session);
         assertThat(inner.parentSpanId()).isNotEmpty();
+    }
+
+    @Test
+    void withoutQuarkusOpenTelemetryNoneOfItIsOnTheClasspath() {
+        assertThatThrownBy(() -> Class.forName("io.quarkus.opentelemetry.runtime.QuarkusContextStorage"))
+                .isInstanceOf(ClassNotFoundException.class);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package ai.honeyhive.quarkus.runtime.internal.devui;
 
 import ai.honeyhive.cdi.internal.TracerRegistry;
-import ai.honeyhive.quarkus.runtime.HoneyHiveConfig;
+import ai.honeyhive.quarkus.runtime.HoneyHiveRuntimeConfig;
 import ai.honeyhive.tracer.TracerConfig;
 import ai.honeyhive.tracer.internal.LocalSink;
 import jakarta.inject.Inject;
@@ -21,7 +21,7 @@ public class HoneyHiveDevUiService {
     TracerRegistry tracers;
 
     @Inject
-    HoneyHiveConfig config;
+    HoneyHiveRuntimeConfig config;
 
     /** Where the events come from, and whether sessions link to HoneyHive. */
     public Source getSource() {

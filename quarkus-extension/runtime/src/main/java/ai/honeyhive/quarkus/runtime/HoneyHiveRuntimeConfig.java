@@ -23,7 +23,7 @@ import java.util.OptionalInt;
  */
 @ConfigMapping(prefix = "honeyhive")
 @ConfigRoot(phase = ConfigPhase.RUN_TIME)
-public interface HoneyHiveConfig {
+public interface HoneyHiveRuntimeConfig {
 
     /** The default tracer, the one {@code @Inject HoneyHiveTracer} gets. */
     @WithParentName

@@ -19,7 +19,7 @@ import java.util.List;
 import org.jboss.jandex.ClassInfo;
 
 /** A HoneyHive session per Quarkus REST request, and trace context on REST client calls. */
-class RestProcessor {
+class HoneyHiveRestProcessor {
 
     /**
      * The JAX-RS jar's own providers are {@code @Provider}s for discovery on other runtimes; here the build steps

@@ -6,7 +6,7 @@ import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ServiceProviderBuildItem;
 
 /** What a native image of the application needs of the tracer that static analysis does not find. */
-class NativeImageProcessor {
+class HoneyHiveNativeProcessor {
 
     private static final String HTTP_SENDER_PROVIDER = "io.opentelemetry.sdk.common.export.HttpSenderProvider";
 

@@ -8,7 +8,7 @@ import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
 
 /** A Dev UI page with the sessions and events of the running dev-mode application, from the local sink. */
-class DevUiProcessor {
+class HoneyHiveDevUiProcessor {
 
     @BuildStep(onlyIf = IsLocalDevelopment.class)
     CardPageBuildItem card() {
