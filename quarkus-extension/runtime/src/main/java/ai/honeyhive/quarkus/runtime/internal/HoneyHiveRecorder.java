@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 
 /** What the build steps record for the application's start: the tracers, and the context storage. */
 @Recorder
 public class HoneyHiveRecorder {
 
-    private static final Logger logger = Logger.getLogger(HoneyHiveRecorder.class.getName());
+    private static final Logger logger = Logger.getLogger(HoneyHiveRecorder.class);
 
     /**
      * Makes the OpenTelemetry context follow Quarkus requests across threads. Recorded at static init, before
@@ -29,6 +29,11 @@ public class HoneyHiveRecorder {
      */
     public void followRequestsAcrossThreads() {
         ContextStorage.addWrapper(VertxContextStorage::new);
+        if (!(ContextStorage.get() instanceof VertxContextStorage)) {
+            // Something used a context before the application started, so the wrapper came too late.
+            logger.warn("The OpenTelemetry context storage was set up before HoneyHive could make it follow Quarkus"
+                    + " requests: HoneyHive sessions may not follow a request from one thread to another");
+        }
     }
 
     /**
@@ -56,7 +61,7 @@ public class HoneyHiveRecorder {
             throw new ConfigurationException(String.join("\n", problems));
         }
         shutdown.addShutdownTask(registry::closeAll);
-        logger.fine(() -> "HoneyHive tracers started: " + names);
+        logger.debugf("HoneyHive tracers started: %s", names);
         return new RuntimeValue<>(registry);
     }
 
