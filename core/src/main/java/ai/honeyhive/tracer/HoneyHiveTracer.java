@@ -379,7 +379,9 @@ public final class HoneyHiveTracer implements AutoCloseable {
             if (options.source() != null) {
                 baggage.put(HoneyHiveBaggage.SOURCE, options.source());
             }
-            return new SessionScope(id, Context.current().with(baggage.build()).makeCurrent());
+            Context withSession =
+                    HoneyHiveBaggage.markSessionOwned(Context.current().with(baggage.build()));
+            return new SessionScope(id, withSession.makeCurrent());
         } catch (RuntimeException e) {
             sessionFailures.log(Level.WARNING, "Could not make a HoneyHive session current", e);
             return new SessionScope(id, Scope.noop());
@@ -435,7 +437,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
     /** {@link #link(Map)} for any carrier, read through the getter. */
     public <C> LinkToken link(C carrier, TextMapGetter<C> getter) {
         try {
-            Context linked = ContextCarriers.extract(Context.current(), carrier, getter, true);
+            Context linked = HoneyHiveBaggage.markSessionOwned(
+                    ContextCarriers.extract(Context.current(), carrier, getter, true));
             return new LinkToken(linked.makeCurrent());
         } catch (RuntimeException e) {
             traceFailures.log(Level.WARNING, "Could not link to a carrier's trace context", e);

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.honeyhive.testing.RecordedSpan;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
+import ai.honeyhive.tracer.internal.SessionIds;
+import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.util.List;
@@ -57,6 +60,12 @@ class SessionSpanProcessorIT {
             }
             Span outside = framework.spanBuilder("health check").startSpan();
             outside.end();
+            // A session id that only came in with someone's baggage is not a HoneyHive session.
+            Baggage inbound =
+                    Baggage.builder().put("session_id", SessionIds.newId()).build();
+            try (Scope ignored = Context.current().with(inbound).makeCurrent()) {
+                framework.spanBuilder("imposter").startSpan().end();
+            }
             assertThat(honeyhive.currentSessionId()).isEqualTo(honeyhive.sessionId());
 
             assertThat(honeyhive.flush(TestTracers.WAIT)).isTrue();
@@ -69,7 +78,9 @@ class SessionSpanProcessorIT {
                     .as("detected from the gen_ai attributes")
                     .isEqualTo("model");
             assertThat(chat.stringAttribute("honeyhive.project")).isEqualTo(TestTracers.PROJECT);
-            assertThat(spans).noneMatch(span -> span.name().equals("health check"));
+            assertThat(spans)
+                    .noneMatch(span ->
+                            span.name().equals("health check") || span.name().equals("imposter"));
         }
         // Shutting the other provider down left the tracer running.
         try (HoneyHiveSpan after = honeyhive.trace("after", EventType.TOOL)) {

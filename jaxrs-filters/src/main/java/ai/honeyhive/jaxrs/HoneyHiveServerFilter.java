@@ -149,9 +149,9 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
         if (sessionId == null) {
             sessionId = SessionIds.newId();
         }
-        Context withSession = parent.with(Baggage.fromContext(parent).toBuilder()
+        Context withSession = HoneyHiveBaggage.markSessionOwned(parent.with(Baggage.fromContext(parent).toBuilder()
                 .put(HoneyHiveBaggage.SESSION_ID, sessionId)
-                .build());
+                .build()));
         String name = method + " " + route;
         Span span = resolved.spans
                 .spanBuilder(name)
@@ -207,7 +207,7 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
     /**
      * For runtimes that tell when a response has been sent, whoever wrote it (Quarkus REST writes some error
      * responses without running response filters): records the status on the request's span and session, releases
-     * its scope and ends the span. Does nothing for a request this filter did not start.
+     * its scope (unless sending failed) and ends the span. Does nothing for a request this filter did not start.
      *
      * @param failure why sending the response failed, or null
      */
@@ -223,7 +223,11 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
         } catch (RuntimeException e) {
             failures.log(Level.WARNING, "Could not finish the HoneyHive span of a request", e);
         } finally {
-            trace.releaseScope();
+            if (failure == null) {
+                trace.releaseScope();
+            }
+            // A failure means the client went away while the request may still run: its context stays until the
+            // request's own storage goes, so the work still under way keeps its session.
             trace.span().end();
         }
     }

@@ -38,16 +38,21 @@ public final class TracedInvocation {
          * returns null if the result is not of a type this knows.
          *
          * @param result what the method returned
+         * @param declaredType the method's declared return type: a replacement must be assignable to it
          * @param spanContext the context with the method's span current, for work that runs when the result is
          *     consumed (subscription of a lazy type)
          * @param onDone to call with the value or the failure
          */
         @Nullable
-        Object whenDone(Object result, Context spanContext, BiConsumer<@Nullable Object, @Nullable Throwable> onDone);
+        Object whenDone(
+                Object result,
+                Class<?> declaredType,
+                Context spanContext,
+                BiConsumer<@Nullable Object, @Nullable Throwable> onDone);
     }
 
     /** {@link CompletionStage}: the caller gets the very stage the method returned. */
-    public static final AsyncResults COMPLETION_STAGES = (result, spanContext, onDone) -> {
+    public static final AsyncResults COMPLETION_STAGES = (result, declaredType, spanContext, onDone) -> {
         if (result instanceof CompletionStage<?> stage) {
             stage.whenComplete((value, error) -> onDone.accept(value, unwrap(error)));
             return result;
@@ -82,16 +87,18 @@ public final class TracedInvocation {
             InvocationContext invocation, TracedMethod method, TracerRegistry.TracerEntry tracer, AsyncResults async)
             throws Exception {
         Span span;
+        Context spanContext;
         Scope scope;
         try {
             span = start(invocation, method, tracer);
-            scope = span.makeCurrent();
+            // Computed here, not read back after makeCurrent(): with per-request storage another thread may attach.
+            spanContext = Context.current().with(span);
+            scope = spanContext.makeCurrent();
         } catch (RuntimeException e) {
             failures.log(Level.WARNING, "Could not start the span of " + method.name() + "; it runs untraced", e);
             return invocation.proceed();
         }
         Object result;
-        Context spanContext = Context.current();
         try {
             result = invocation.proceed();
         } catch (Throwable error) {
@@ -103,7 +110,10 @@ public final class TracedInvocation {
         if (result != null) {
             try {
                 Object adapted = async.whenDone(
-                        result, spanContext, (value, error) -> finish(span, method, tracer, value, error));
+                        result,
+                        invocation.getMethod().getReturnType(),
+                        spanContext,
+                        (value, error) -> finish(span, method, tracer, value, error));
                 if (adapted != null) {
                     return adapted;
                 }

@@ -1,5 +1,7 @@
 package ai.honeyhive.tracer.internal;
 
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
 import java.util.List;
 
 /** The baggage keys the tracer reads onto spans, as the wire contract names them. */
@@ -18,5 +20,19 @@ public final class HoneyHiveBaggage {
     public static final List<String> ALL =
             List.of(SESSION_ID, PROJECT, SOURCE, PARENT_ID, RUN_ID, DATASET_ID, DATAPOINT_ID, SESSION_NAME);
 
+    // Set where HoneyHive itself puts a session into a context (withSession, link, a request filter): a session_id
+    // that merely came in with someone's baggage must not pull another SDK's spans into HoneyHive.
+    private static final ContextKey<Boolean> SESSION_SET_BY_HONEYHIVE = ContextKey.named("ai.honeyhive.session");
+
     private HoneyHiveBaggage() {}
+
+    /** The context, marked as carrying a session HoneyHive put there. */
+    public static Context markSessionOwned(Context context) {
+        return context.with(SESSION_SET_BY_HONEYHIVE, Boolean.TRUE);
+    }
+
+    /** Whether HoneyHive put the session of this context's baggage there. */
+    public static boolean isSessionOwned(Context context) {
+        return Boolean.TRUE.equals(context.get(SESSION_SET_BY_HONEYHIVE));
+    }
 }

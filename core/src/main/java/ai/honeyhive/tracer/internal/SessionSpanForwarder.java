@@ -28,7 +28,8 @@ public final class SessionSpanForwarder implements SpanProcessor {
     @Override
     public void onStart(Context parentContext, ReadWriteSpan span) {
         if (includeSpansOutsideSessions
-                || Baggage.fromContext(parentContext).getEntryValue(HoneyHiveBaggage.SESSION_ID) != null) {
+                || (HoneyHiveBaggage.isSessionOwned(parentContext)
+                        && Baggage.fromContext(parentContext).getEntryValue(HoneyHiveBaggage.SESSION_ID) != null)) {
             stamping.onStart(parentContext, span);
         }
     }

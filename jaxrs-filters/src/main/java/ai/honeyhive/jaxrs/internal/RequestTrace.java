@@ -47,7 +47,7 @@ public final class RequestTrace {
 
     /**
      * Records a request whose scope was opened in a context storage that belongs to the request rather than the
-     * thread (Quarkus's Vert.x duplicated contexts): it is released by the response filter, on whatever thread.
+     * thread (Quarkus's Vert.x duplicated contexts): it is released when the response has been sent, on whatever thread.
      */
     public static RequestTrace openedInRequestStorage(Span span, Scope scope, String sessionId) {
         return new RequestTrace(span, scope, sessionId, null);

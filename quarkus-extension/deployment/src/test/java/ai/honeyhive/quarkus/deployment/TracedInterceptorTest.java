@@ -14,6 +14,7 @@ import ai.honeyhive.tracer.SessionScope;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -135,6 +136,17 @@ class TracedInterceptorTest {
     }
 
     @Test
+    void aMutinyTypeThatIsNotExactlyUniOrMultiIsReturnedAsItIs() {
+        honeyhive.server();
+        UnicastProcessor<String> queue = assistant.queue();
+        queue.onNext("x");
+        queue.onComplete();
+        assertThat(queue.collect().asList().await().atMost(Duration.ofSeconds(10)))
+                .containsExactly("x");
+        assertThat(awaitSpan(span -> span.name().equals("Assistant.queue"))).isNotNull();
+    }
+
+    @Test
     void aStaticTracedMethodIsInterceptedOnQuarkus() {
         honeyhive.server();
         assertThat(Assistant.normalize("  Hi ")).isEqualTo("hi");
@@ -183,6 +195,11 @@ class TracedInterceptorTest {
 
         @Traced(tracer = "billing")
         public void bill(String card) {}
+
+        @Traced
+        public UnicastProcessor<String> queue() {
+            return UnicastProcessor.create();
+        }
 
         @Traced
         static String normalize(String text) {

@@ -60,7 +60,8 @@ public class HoneyHiveRecorder {
             registry.closeAll();
             throw new ConfigurationException(String.join("\n", problems));
         }
-        shutdown.addShutdownTask(registry::closeAll);
+        // Closed on ShutdownEvent (TracerLifecycle); this last task only covers a start that failed after this point.
+        shutdown.addLastShutdownTask(registry::closeAll);
         logger.debugf("HoneyHive tracers started: %s", names);
         return new RuntimeValue<>(registry);
     }

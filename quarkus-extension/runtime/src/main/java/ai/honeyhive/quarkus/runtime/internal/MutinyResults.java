@@ -26,23 +26,33 @@ final class MutinyResults implements TracedInvocation.AsyncResults {
 
     @Override
     public @Nullable Object whenDone(
-            Object result, Context spanContext, BiConsumer<@Nullable Object, @Nullable Throwable> onDone) {
-        if (result instanceof Uni<?> uni) {
+            Object result,
+            Class<?> declaredType,
+            Context spanContext,
+            BiConsumer<@Nullable Object, @Nullable Throwable> onDone) {
+        // Only where the method declares exactly Uni or Multi: a subclass (a processor, say) is returned as it is.
+        if (declaredType == Uni.class && result instanceof Uni<?> uni) {
             return traced(uni, spanContext, once(onDone));
         }
-        if (result instanceof Multi<?> multi) {
+        if (declaredType == Multi.class && result instanceof Multi<?> multi) {
             return traced(multi, spanContext, once(onDone));
         }
-        return TracedInvocation.COMPLETION_STAGES.whenDone(result, spanContext, onDone);
+        return TracedInvocation.COMPLETION_STAGES.whenDone(result, declaredType, spanContext, onDone);
     }
 
     private static <T> Uni<T> traced(
             Uni<T> uni, Context spanContext, BiConsumer<@Nullable Object, @Nullable Throwable> onDone) {
         Uni<T> ending =
                 uni.onItemOrFailure().invoke(onDone::accept).onCancellation().invoke(() -> onDone.accept(null, null));
+        AtomicBoolean subscribed = new AtomicBoolean();
         return new AbstractUni<>() {
             @Override
             public void subscribe(UniSubscriber<? super T> subscriber) {
+                if (!subscribed.compareAndSet(false, true)) {
+                    // A later subscription runs in its own subscriber's context, not in this call's span.
+                    AbstractUni.subscribe(ending, subscriber);
+                    return;
+                }
                 try (Scope ignored = spanContext.makeCurrent()) {
                     AbstractUni.subscribe(ending, subscriber);
                 }
@@ -53,9 +63,14 @@ final class MutinyResults implements TracedInvocation.AsyncResults {
     private static <T> Multi<T> traced(
             Multi<T> multi, Context spanContext, BiConsumer<@Nullable Object, @Nullable Throwable> onDone) {
         Multi<T> ending = multi.onTermination().invoke((failure, cancelled) -> onDone.accept(null, failure));
+        AtomicBoolean subscribed = new AtomicBoolean();
         return new AbstractMulti<>() {
             @Override
             public void subscribe(MultiSubscriber<? super T> subscriber) {
+                if (!subscribed.compareAndSet(false, true)) {
+                    ending.subscribe(subscriber);
+                    return;
+                }
                 try (Scope ignored = spanContext.makeCurrent()) {
                     ending.subscribe(subscriber);
                 }

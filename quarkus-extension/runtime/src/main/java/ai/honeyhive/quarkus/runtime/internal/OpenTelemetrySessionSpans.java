@@ -18,7 +18,11 @@ public final class OpenTelemetrySessionSpans implements SpanProcessor {
     private final SpanProcessor forwarder;
 
     OpenTelemetrySessionSpans(TracerRegistry registry, boolean includeSpansOutsideSessions) {
-        this.forwarder = registry.tracer("").sessionSpanProcessor(includeSpansOutsideSessions);
+        TracerRegistry.TracerEntry tracer = registry.entry("");
+        // Disabled at runtime: the application's own spans are left untouched.
+        this.forwarder = tracer.enabled()
+                ? tracer.tracer().sessionSpanProcessor(includeSpansOutsideSessions)
+                : SpanProcessor.composite();
     }
 
     @Override

@@ -2,9 +2,13 @@ package ai.honeyhive.quarkus.runtime.internal;
 
 import ai.honeyhive.jaxrs.HoneyHiveServerFilter;
 import ai.honeyhive.jaxrs.internal.RequestTrace;
+import ai.honeyhive.tracer.internal.ThrottledLogger;
+import io.opentelemetry.context.ContextStorage;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ServerHttpRequest;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +22,18 @@ import org.jspecify.annotations.Nullable;
  */
 public class QuarkusServerFilter extends HoneyHiveServerFilter {
 
+    private static final Logger logger = Logger.getLogger(QuarkusServerFilter.class.getName());
+    private static final ThrottledLogger failures = new ThrottledLogger(logger);
+
     public QuarkusServerFilter() {
-        super(true);
+        super(contextFollowsRequests());
+    }
+
+    /** Per-request context only where the storage keeps it per request: ours, or quarkus-opentelemetry's. */
+    private static boolean contextFollowsRequests() {
+        ContextStorage storage = ContextStorage.get();
+        return storage instanceof VertxContextStorage
+                || storage.getClass().getName().startsWith("io.quarkus.opentelemetry.");
     }
 
     /**
@@ -33,13 +47,18 @@ public class QuarkusServerFilter extends HoneyHiveServerFilter {
         if (!(request.getProperty(RequestTrace.PROPERTY) instanceof RequestTrace trace)) {
             return;
         }
-        RoutingContext routing = routingContext(request);
-        if (routing == null) {
-            return;
+        try {
+            RoutingContext routing = routingContext(request);
+            if (routing == null) {
+                throw new IllegalStateException("no Vert.x routing context for the request");
+            }
+            routing.addHeadersEndHandler(ignored -> routing.response().putHeader(SESSION_HEADER, trace.sessionId()));
+            routing.addEndHandler(sent ->
+                    responseSent(request, routing.response().getStatusCode(), sent.failed() ? sent.cause() : null));
+        } catch (RuntimeException e) {
+            failures.log(Level.WARNING, "Could not follow the response of a request; its span ends now", e);
+            responseSent(request, 500, e);
         }
-        routing.addHeadersEndHandler(ignored -> routing.response().putHeader(SESSION_HEADER, trace.sessionId()));
-        routing.addEndHandler(
-                sent -> responseSent(request, routing.response().getStatusCode(), sent.failed() ? sent.cause() : null));
     }
 
     private static @Nullable RoutingContext routingContext(ContainerRequestContext request) {

@@ -35,11 +35,16 @@ public class QuarkusTracedInterceptor {
         return TracedInvocation.intercept(registry(), invocation, MutinyResults.INSTANCE);
     }
 
-    private TracerRegistry registry() {
+    /** The tracers, or null before they exist (a static method called during static init): then untraced. */
+    private @Nullable TracerRegistry registry() {
         TracerRegistry resolved = registry;
         if (resolved == null) {
-            resolved = registries.get();
-            registry = resolved;
+            try {
+                resolved = registries.get();
+                registry = resolved;
+            } catch (RuntimeException e) {
+                return null;
+            }
         }
         return resolved;
     }

@@ -5,6 +5,7 @@ import io.opentelemetry.context.ContextStorage;
 import io.opentelemetry.context.Scope;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Vertx;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +25,10 @@ final class VertxContextStorage implements ContextStorage {
     }
 
     @Override
-    public Scope attach(Context toAttach) {
+    public Scope attach(@Nullable Context toAttach) {
+        if (toAttach == null) {
+            return Scope.noop();
+        }
         io.vertx.core.Context request = requestContext();
         if (request == null) {
             return threads.attach(toAttach);
@@ -34,11 +38,15 @@ final class VertxContextStorage implements ContextStorage {
             return Scope.noop();
         }
         request.putLocal(KEY, toAttach);
+        AtomicBoolean closed = new AtomicBoolean();
         return () -> {
-            if (before == null) {
-                request.removeLocal(KEY);
-            } else {
-                request.putLocal(KEY, before);
+            // Once, and only while still current: a late or repeated close must not undo a newer attachment.
+            if (closed.compareAndSet(false, true) && request.getLocal(KEY) == toAttach) {
+                if (before == null) {
+                    request.removeLocal(KEY);
+                } else {
+                    request.putLocal(KEY, before);
+                }
             }
         };
     }

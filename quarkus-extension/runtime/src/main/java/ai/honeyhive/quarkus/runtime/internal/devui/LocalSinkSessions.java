@@ -79,7 +79,7 @@ public final class LocalSinkSessions {
 
     /** The sessions, the latest first. */
     public List<Session> sessions() {
-        List<Session> sessions = new ArrayList<>();
+        Map<Session, Long> startsBySession = new HashMap<>();
         eventsBySession.forEach((id, events) -> {
             long start = events.stream()
                     .mapToLong(e -> e.path("start_time").asLong())
@@ -91,15 +91,18 @@ public final class LocalSinkSessions {
                     .orElse(start);
             int errors =
                     (int) events.stream().filter(e -> e.hasNonNull("error")).count();
-            sessions.add(new Session(
-                    id,
-                    namesBySession.getOrDefault(id, rootName(events)),
-                    Instant.ofEpochMilli(start).toString(),
-                    events.size(),
-                    errors,
-                    end - start));
+            startsBySession.put(
+                    new Session(
+                            id,
+                            namesBySession.getOrDefault(id, rootName(events)),
+                            Instant.ofEpochMilli(start).toString(),
+                            events.size(),
+                            errors,
+                            end - start),
+                    start);
         });
-        sessions.sort(Comparator.comparing(Session::started).reversed());
+        List<Session> sessions = new ArrayList<>(startsBySession.keySet());
+        sessions.sort(Comparator.comparing(startsBySession::get).reversed());
         return sessions;
     }
 
@@ -159,8 +162,10 @@ public final class LocalSinkSessions {
             long from = Math.max(0, length - TAIL_BYTES);
             byte[] bytes = new byte[(int) (length - from)];
             in.seek(from);
-            in.readFully(bytes);
-            List<String> lines = new ArrayList<>(List.of(new String(bytes, StandardCharsets.UTF_8).split("\n")));
+            // read, not readFully: the file may be rotated or truncated meanwhile; what was read is enough.
+            int read = Math.max(0, in.read(bytes));
+            List<String> lines =
+                    new ArrayList<>(List.of(new String(bytes, 0, read, StandardCharsets.UTF_8).split("\n")));
             if (from > 0 && !lines.isEmpty()) {
                 lines.remove(0); // cut in the middle
             }
