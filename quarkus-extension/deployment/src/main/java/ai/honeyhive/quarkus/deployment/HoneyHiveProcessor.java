@@ -122,11 +122,10 @@ class HoneyHiveProcessor {
             }
         }
         for (String type : TracedUsage.notBeans(index.getIndex(), beanClasses)) {
-            logger.warnf(
-                    "@Traced on %s has no effect: %s is not a CDI bean, so its methods are never intercepted. Give it"
-                            + " a bean-defining annotation such as @ApplicationScoped and inject it, or trace it with"
-                            + " HoneyHiveTracer.trace(...) instead.",
-                    type, type);
+            logger.warn(
+                    "@Traced on " + type + " has no effect: " + type + " is not a CDI bean, so its methods are never"
+                            + " intercepted. Give it a bean-defining annotation such as @ApplicationScoped and inject it, or"
+                            + " trace it with HoneyHiveTracer.trace(...) instead.");
         }
     }
 

@@ -23,6 +23,7 @@ final class TracedUsage {
 
     static final DotName TRACED = DotName.createSimple(Traced.class);
     static final DotName HONEYHIVE = DotName.createSimple(HoneyHive.class);
+    static final DotName INTERCEPTOR = DotName.createSimple("jakarta.interceptor.Interceptor");
 
     private TracedUsage() {}
 
@@ -60,6 +61,8 @@ final class TracedUsage {
                     : target.kind() == AnnotationTarget.Kind.CLASS ? target.asClass() : null;
             if (type != null
                     && !Modifier.isInterface(type.flags())
+                    // An interceptor carries its binding without being intercepted.
+                    && !type.hasDeclaredAnnotation(INTERCEPTOR)
                     && !isBeanOrSuperclassOfOne(index, type.name(), beanClasses)) {
                 classes.add(type.name().toString());
             }
