@@ -75,6 +75,25 @@ class CoexistenceTest {
     }
 
     @Test
+    void quarkusLangchain4jSpansInARequestReachHoneyHiveInItsSessionAsModelEvents() {
+        Response response = RestAssured.given().queryParam("q", "refunds?").get("/bot");
+        response.then().statusCode(200);
+        assertThat(response.asString()).isEqualTo("Refunds take 30 days.");
+        String session = response.header("X-Session-ID");
+        RecordedSpan chain = awaitInSession(session, "BotResource.answer");
+        // The AI service span, and its chat span with the gen_ai attributes langchain4j sets, under the @Traced chain.
+        RecordedSpan service = RecordingServerResource.HONEYHIVE.awaitSpan(
+                span -> session.equals(span.sessionId()) && span.name().startsWith("langchain4j.aiservices."));
+        RecordedSpan chat = RecordingServerResource.HONEYHIVE.awaitSpan(
+                span -> session.equals(span.sessionId()) && span.attributes().containsKey("gen_ai.request.model"));
+        assertThat(service.parentSpanId()).isEqualTo(chain.spanId());
+        assertThat(chat.parentSpanId()).isEqualTo(service.spanId());
+        assertThat(chat.eventType()).as(chat.toString()).isEqualTo("model");
+        assertThat(chat.stringAttribute("gen_ai.response.model")).isEqualTo("gpt-4o-mini");
+        assertThat(chat.attribute("gen_ai.usage.prompt_tokens")).contains(12L);
+    }
+
+    @Test
     void spansOutsideAnySessionAreNotSentToHoneyHiveWhateverTheInboundBaggageSays() {
         // Quarkus takes the caller's baggage into its context; a session id in it is not a HoneyHive session.
         RestAssured.given()
