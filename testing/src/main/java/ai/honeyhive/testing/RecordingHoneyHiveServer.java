@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -93,8 +94,13 @@ public final class RecordingHoneyHiveServer implements AutoCloseable {
      * A base URL at which nothing listens: a port that was free a moment ago, so that a connection to it is refused.
      */
     public static String closedPortUrl() {
+        return "http://127.0.0.1:" + freePort();
+    }
+
+    /** A loopback port that was free a moment ago. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return "http://127.0.0.1:" + socket.getLocalPort();
+            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not find a free port", e);
         }
@@ -178,6 +184,22 @@ public final class RecordingHoneyHiveServer implements AutoCloseable {
     /** Waits until at least {@code count} spans have been delivered, and returns all spans delivered. */
     public List<RecordedSpan> awaitSpans(int count, Duration timeout) {
         return await(timeout, this::spans, list -> list.size() >= count, count + " delivered spans");
+    }
+
+    /** Waits until a delivered span matches, and returns the first that does. */
+    public RecordedSpan awaitSpan(Predicate<RecordedSpan> wanted, Duration timeout) {
+        return await(timeout, () -> spans().stream().filter(wanted).findFirst(), Optional::isPresent, "a matching span")
+                .orElseThrow();
+    }
+
+    /** Waits until a request on a route matches, and returns the first that does. */
+    public RecordedRequest awaitRequest(Route route, Predicate<RecordedRequest> wanted, Duration timeout) {
+        return await(
+                        timeout,
+                        () -> requests(route).stream().filter(wanted).findFirst(),
+                        Optional::isPresent,
+                        "a matching request to " + route)
+                .orElseThrow();
     }
 
     /** Waits up to 30 seconds until at least {@code count} spans have been delivered, and returns them. */

@@ -1,9 +1,5 @@
 package ai.honeyhive.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -39,39 +35,17 @@ public final class ReservedRecordingServer {
 
     /** The first span received that matches, waiting up to 20 seconds for it. */
     public RecordedSpan awaitSpan(Predicate<RecordedSpan> wanted) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        do {
-            for (RecordedSpan span : server().spans()) {
-                if (wanted.test(span)) {
-                    return span;
-                }
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("No matching span among " + server().spans());
+        return server().awaitSpan(wanted, Duration.ofSeconds(20));
     }
 
     private int port() {
         synchronized (System.class) {
             String reserved = System.getProperty(property);
             if (reserved == null) {
-                reserved = String.valueOf(freePort());
+                reserved = String.valueOf(RecordingHoneyHiveServer.freePort());
                 System.setProperty(property, reserved);
             }
             return Integer.parseInt(reserved);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not find a free port", e);
         }
     }
 }

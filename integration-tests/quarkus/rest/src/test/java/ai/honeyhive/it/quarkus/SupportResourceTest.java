@@ -198,20 +198,10 @@ class SupportResourceTest {
     }
 
     private RecordedRequest awaitSessionStart(String session) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (RecordedRequest request : honeyhive.requests(Route.SESSION_START)) {
-                if (session.equals(request.json().at("/session/session_id").asText())) {
-                    return request;
-                }
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("no session start for " + session + " in " + honeyhive.requests(Route.SESSION_START));
+        return honeyhive.awaitRequest(
+                Route.SESSION_START,
+                request ->
+                        session.equals(request.json().at("/session/session_id").asText()),
+                Duration.ofSeconds(20));
     }
 }
