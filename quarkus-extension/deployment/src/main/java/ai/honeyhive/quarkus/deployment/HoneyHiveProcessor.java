@@ -6,7 +6,6 @@ import ai.honeyhive.cdi.internal.MicroProfileTracerConfigReader;
 import ai.honeyhive.cdi.internal.TracerRegistry;
 import ai.honeyhive.quarkus.runtime.HoneyHiveBuildTimeConfig;
 import ai.honeyhive.quarkus.runtime.internal.HoneyHiveRecorder;
-import ai.honeyhive.quarkus.runtime.internal.OpenTelemetrySessionSpans;
 import ai.honeyhive.quarkus.runtime.internal.QuarkusTracedInterceptor;
 import ai.honeyhive.quarkus.runtime.internal.TracerLifecycle;
 import ai.honeyhive.tracer.HoneyHiveTracer;
@@ -164,8 +163,7 @@ class HoneyHiveProcessor {
                 && capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)
                 && config.opentelemetrySpans() != HoneyHiveBuildTimeConfig.OpenTelemetrySpans.NONE) {
             // Quarkus's OpenTelemetry SDK takes every SpanProcessor bean: spans it makes in a session reach HoneyHive.
-            beans.produce(SyntheticBeanBuildItem.configure(OpenTelemetrySessionSpans.class)
-                    .types(SpanProcessor.class)
+            beans.produce(SyntheticBeanBuildItem.configure(SpanProcessor.class)
                     .scope(Singleton.class)
                     .unremovable()
                     .setRuntimeInit()

@@ -71,10 +71,20 @@ public class HoneyHiveRecorder {
         return registry::getValue;
     }
 
-    /** The span processor for Quarkus's OpenTelemetry SDK. */
+    /**
+     * The span processor for Quarkus's OpenTelemetry SDK (which takes every {@link SpanProcessor} bean): spans other
+     * extensions make inside a HoneyHive session, such as quarkus-langchain4j's chat and tool spans, go to HoneyHive
+     * through the default tracer. HoneyHive's own spans come from its own SDK, so nothing reaches HoneyHive twice.
+     * A tracer disabled at runtime leaves the application's spans untouched.
+     */
     public Supplier<SpanProcessor> openTelemetrySessionSpans(
             RuntimeValue<TracerRegistry> registry, boolean includeSpansOutsideSessions) {
-        return () -> new OpenTelemetrySessionSpans(registry.getValue(), includeSpansOutsideSessions);
+        return () -> {
+            TracerRegistry.TracerEntry tracer = registry.getValue().entry("");
+            return tracer.enabled()
+                    ? tracer.tracer().sessionSpanProcessor(includeSpansOutsideSessions)
+                    : SpanProcessor.composite();
+        };
     }
 
     /** One tracer, for the bean that makes it injectable ({@code ""} for the default one). */
