@@ -82,7 +82,9 @@ class HoneyHiveProcessor {
 
     @BuildStep
     TracerNamesBuildItem tracerNames(CombinedIndexBuildItem index) {
-        return new TracerNamesBuildItem(TracedUsage.tracerNames(index.getIndex()));
+        return new TracerNamesBuildItem(
+                TracedUsage.tracerNames(index.getIndex()),
+                new MicroProfileTracerConfigReader(ConfigProvider.getConfig()).namedTracers());
     }
 
     /**
@@ -96,7 +98,7 @@ class HoneyHiveProcessor {
             BeanDiscoveryFinishedBuildItem beans,
             BuildProducer<ValidationErrorBuildItem> errors) {
         warnAboutTracedClassesThatAreNotBeans(index, beans);
-        Set<String> configured = new MicroProfileTracerConfigReader(ConfigProvider.getConfig()).namedTracers();
+        Set<String> configured = new TreeSet<>(names.configuredNames());
         List<Throwable> problems = new ArrayList<>();
         names.usedNames().forEach((name, places) -> {
             if (!configured.contains(name)) {
@@ -142,8 +144,7 @@ class HoneyHiveProcessor {
             HoneyHiveBuildTimeConfig config,
             Capabilities capabilities,
             BuildProducer<SyntheticBeanBuildItem> beans) {
-        Set<String> namedTracers = new TreeSet<>(names.usedNames().keySet());
-        namedTracers.addAll(new MicroProfileTracerConfigReader(ConfigProvider.getConfig()).namedTracers());
+        Set<String> namedTracers = names.allNames();
         RuntimeValue<TracerRegistry> registry =
                 recorder.startTracers(namedTracers, config.enabled(), launchMode.getLaunchMode(), shutdown);
         beans.produce(SyntheticBeanBuildItem.configure(TracerRegistry.class)
