@@ -153,6 +153,8 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
                 .put(HoneyHiveBaggage.SESSION_ID, sessionId)
                 .build()));
         String name = method + " " + route;
+        // The whole path as the client sent it, context root included (getPath() is relative to the application).
+        String path = request.getUriInfo().getRequestUri().getRawPath();
         Span span = resolved.spans
                 .spanBuilder(name)
                 .setParent(withSession)
@@ -160,14 +162,13 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
                 .setAttribute(HoneyHiveAttributes.EVENT_TYPE, "chain")
                 .setAttribute("http.request.method", method)
                 .setAttribute("http.route", route)
-                .setAttribute("url.path", "/" + request.getUriInfo().getPath())
+                .setAttribute("url.path", path)
                 .startSpan();
         if (!adopted) {
             SessionOptions.Builder session = SessionOptions.builder()
                     .sessionId(sessionId)
                     .sessionName(resolved.settings.sessionName() != null ? resolved.settings.sessionName() : name)
-                    .inputs(Map.of(
-                            "method", method, "path", "/" + request.getUriInfo().getPath()))
+                    .inputs(Map.of("method", method, "path", path))
                     .metadata(resolved.settings.metadata());
             for (RequestSessionCustomizer customizer : resolved.customizers()) {
                 customize(customizer, request, session);
@@ -301,7 +302,10 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
         } catch (RuntimeException e) {
             // Outside a matched resource (a pre-matching call, a 404): fall back to the path.
         }
-        return template != null ? template : "/" + request.getUriInfo().getPath();
+        // Jersey's getPath() has no leading slash, RESTEasy's has one.
+        return template != null
+                ? template
+                : "/" + request.getUriInfo().getPath().replaceFirst("^/+", "");
     }
 
     private static @Nullable String sessionId(ContainerRequestContext request, JaxrsSessionSettings settings) {

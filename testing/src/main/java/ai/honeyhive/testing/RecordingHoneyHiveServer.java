@@ -192,6 +192,15 @@ public final class RecordingHoneyHiveServer implements AutoCloseable {
                 .orElseThrow();
     }
 
+    /** Waits until at least {@code count} delivered spans match, and returns those that do. */
+    public List<RecordedSpan> awaitSpans(Predicate<RecordedSpan> wanted, int count, Duration timeout) {
+        return await(
+                timeout,
+                () -> spans().stream().filter(wanted).toList(),
+                list -> list.size() >= count,
+                count + " matching spans");
+    }
+
     /** Waits until a request on a route matches, and returns the first that does. */
     public RecordedRequest awaitRequest(Route route, Predicate<RecordedRequest> wanted, Duration timeout) {
         return await(

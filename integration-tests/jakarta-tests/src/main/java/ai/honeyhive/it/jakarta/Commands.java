@@ -1,0 +1,44 @@
+package ai.honeyhive.it.jakarta;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a server's own command-line tools ({@code server stop}, {@code jboss-cli}) and returns what they printed. */
+public final class Commands {
+
+    private Commands() {}
+
+    /** The command's output (standard output and error together), once it exited with status 0. */
+    public static String run(List<String> command, Duration timeout) {
+        try {
+            // Output goes to a file, so that a talkative tool can never block on a full pipe.
+            Path output = Files.createTempFile("command", ".out");
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process process = builder.start();
+            process.getOutputStream().close();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command + " did not finish within " + timeout);
+            }
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
+            Files.delete(output);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(command + " exited with " + process.exitValue() + ":\n" + printed);
+            }
+            return printed;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
