@@ -9,13 +9,25 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a server's own command-line tools ({@code server stop}, {@code jboss-cli}) and returns what they printed. */
+/** Runs a server's own command-line tools ({@code server stop}, {@code jboss-cli}). */
 public final class Commands {
 
     private Commands() {}
 
-    /** The command's output (standard output and error together), once it exited with status 0. */
-    public static String run(List<String> command, Duration timeout) {
+    /** What a finished command returned and printed (standard output and error together). */
+    public record Result(List<String> command, int exitCode, String output) {
+
+        /** This result, if the command succeeded. */
+        public Result requireSuccess() {
+            if (exitCode != 0) {
+                throw new IllegalStateException(command + " exited with " + exitCode + ":\n" + output);
+            }
+            return this;
+        }
+    }
+
+    /** Runs the command, with this JVM's Java, waiting up to {@code timeout} for it to exit. */
+    public static Result run(List<String> command, Duration timeout) {
         try {
             // Output goes to a file, so that a talkative tool can never block on a full pipe.
             Path output = Files.createTempFile("command", ".out");
@@ -30,10 +42,7 @@ public final class Commands {
             }
             String printed = Files.readString(output, StandardCharsets.UTF_8);
             Files.delete(output);
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(command + " exited with " + process.exitValue() + ":\n" + printed);
-            }
-            return printed;
+            return new Result(List.copyOf(command), process.exitValue(), printed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

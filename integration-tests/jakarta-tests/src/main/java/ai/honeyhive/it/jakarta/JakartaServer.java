@@ -29,10 +29,12 @@ public interface JakartaServer {
     String log();
 
     /**
-     * Turns on the server's own OpenTelemetry (an Open Liberty feature, a WildFly subsystem), as an administrator
+     * Turns on the server's own OpenTelemetry (an Open Liberty feature, WildFly's subsystems), as an administrator
      * would, returning once the server runs with it. Applications still opt in with {@code otel.sdk.disabled=false}.
+     *
+     * @param collectorUrl where the server exports OTLP over HTTP, where that is server configuration
      */
-    void enableServerOpenTelemetry();
+    void enableServerOpenTelemetry(String collectorUrl);
 
     /** Stops the server, returning once its process has ended. */
     void stop();

@@ -245,26 +245,32 @@ public abstract class JakartaServerContract {
 
     @Test
     @Order(Order.DEFAULT + 300)
-    void withTheServersOpenTelemetryBothExportersKeepTheirOwnSpans() throws Exception {
-        server.enableServerOpenTelemetry();
-        Path war = variant(
-                "hh-otel",
-                Map.of(
-                        "otel.sdk.disabled", "false",
-                        "otel.service.name", "hh-otel-server",
-                        "otel.traces.exporter", "otlp",
-                        "otel.metrics.exporter", "none",
-                        "otel.logs.exporter", "none",
-                        "otel.exporter.otlp.protocol", "http/protobuf",
-                        "otel.exporter.otlp.traces.endpoint", collector.baseUrl() + Route.TRACES.path(),
-                        "otel.bsp.schedule.delay", "200"));
-        server.deploy(war);
+    void withTheServersOpenTelemetryOnOurTracerKeepsItsOwnExporter() {
+        server.enableServerOpenTelemetry(collector.baseUrl());
+
+        Reply reply = app.ask("answer", "beside server telemetry");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(awaitSpan("AnswerChain.answer", reply.sessionId())).hasInput("question", "beside server telemetry");
+        assertThat(awaitSpan(ANSWER, reply.sessionId())).hasAttribute("http.response.status_code", 200L);
+        assertThat(collector.requests())
+                .as("nothing of ours reaches the server's exporter")
+                .isEmpty();
+    }
+
+    /**
+     * An application that turns the server's telemetry on for itself ({@code otel.sdk.disabled=false}) and uses
+     * HoneyHive: the server's spans go to the server's exporter, ours to HoneyHive, and neither sees the other's.
+     */
+    @Test
+    @Order(Order.DEFAULT + 310)
+    protected void anApplicationCanUseTheServersOpenTelemetryAndOursTogether() throws Exception {
+        server.deploy(telemetryApplication());
 
         Reply reply = new AppClient(server.applicationUrl("hh-otel")).ask("answer", "with server telemetry");
 
         assertThat(reply.status()).isEqualTo(200);
-        RecordedSpan ours = awaitSpan("AnswerChain.answer", reply.sessionId());
-        assertThat(ours).hasInput("question", "with server telemetry");
+        assertThat(awaitSpan("AnswerChain.answer", reply.sessionId())).hasInput("question", "with server telemetry");
         RecordedSpan theirs = collector.awaitSpan(
                 span -> "hh-otel-server".equals(span.resourceAttributes().get("service.name"))
                         && span.kind().equals("SPAN_KIND_SERVER"),
@@ -278,9 +284,39 @@ public abstract class JakartaServerContract {
                 .noneMatch(request -> request.header("Authorization").isPresent());
         assertThat(honeyhive.spans()).as("and ours sends none of the server's").noneMatch(span -> "hh-otel-server"
                 .equals(span.resourceAttributes().get("service.name")));
-        assertThat(app.ask("answer", "after telemetry").status())
-                .as("the application without telemetry still works")
-                .isEqualTo(200);
+        server.undeploy("hh-otel.war");
+    }
+
+    /**
+     * The application WAR with the server's telemetry turned on for it, exporting to the collector stand-in, and
+     * without the entries whose paths start with {@code removed}.
+     */
+    protected final Path telemetryApplication(String... removed) {
+        Path war = server.applicationWar();
+        return WarVariant.of(
+                war,
+                war.resolveSibling("variants"),
+                "hh-otel",
+                Map.of(
+                        "otel.sdk.disabled", "false",
+                        "otel.service.name", "hh-otel-server",
+                        "otel.traces.exporter", "otlp",
+                        "otel.metrics.exporter", "none",
+                        "otel.logs.exporter", "none",
+                        "otel.exporter.otlp.protocol", "http/protobuf",
+                        "otel.exporter.otlp.traces.endpoint", collector.baseUrl() + Route.TRACES.path(),
+                        "otel.bsp.schedule.delay", "200"),
+                List.of(removed));
+    }
+
+    /** The collector stand-in to which the server's own OpenTelemetry exports. */
+    protected final RecordingHoneyHiveServer collector() {
+        return collector;
+    }
+
+    /** The server, for what subclasses test beyond the contract. */
+    protected final JakartaServer runningServer() {
+        return server;
     }
 
     @Test

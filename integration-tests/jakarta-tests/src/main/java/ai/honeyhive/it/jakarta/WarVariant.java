@@ -8,8 +8,10 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /** A copy of the application WAR under another name, with some MicroProfile Config properties changed. */
 final class WarVariant {
@@ -20,6 +22,11 @@ final class WarVariant {
 
     /** Writes {@code <name>.war} into {@code directory}: the original WAR with {@code overrides} in its config. */
     static Path of(Path original, Path directory, String name, Map<String, String> overrides) {
+        return of(original, directory, name, overrides, List.of());
+    }
+
+    /** As {@link #of(Path, Path, String, Map)}, and without the entries whose paths start with one of {@code removed}. */
+    static Path of(Path original, Path directory, String name, Map<String, String> overrides, List<String> removed) {
         try {
             Files.createDirectories(directory);
             Path copy = directory.resolve(name + ".war");
@@ -33,6 +40,15 @@ final class WarVariant {
                 properties.putAll(overrides);
                 try (OutputStream out = Files.newOutputStream(config)) {
                     properties.store(out, "variant " + name);
+                }
+                for (String prefix : removed) {
+                    try (Stream<Path> entries = Files.walk(war.getPath("/"))) {
+                        for (Path entry : entries.filter(path -> path.toString().startsWith(prefix))
+                                .filter(Files::isRegularFile)
+                                .toList()) {
+                            Files.delete(entry);
+                        }
+                    }
                 }
             }
             return copy;

@@ -70,7 +70,8 @@ final class LibertyServer implements JakartaServer {
     }
 
     @Override
-    public void enableServerOpenTelemetry() {
+    public void enableServerOpenTelemetry(String collectorUrl) {
+        // The endpoint is each application's configuration on Open Liberty.
         int mark = log.mark();
         write(
                 serverDir.resolve("configDropins/overrides/telemetry.xml"),
@@ -87,7 +88,8 @@ final class LibertyServer implements JakartaServer {
     @Override
     public void stop() {
         Path script = Path.of(System.getProperty("it.liberty.bin"), "server");
-        Commands.run(List.of(script.toString(), "stop", serverDir.getFileName().toString()), WAIT);
+        Commands.run(List.of(script.toString(), "stop", serverDir.getFileName().toString()), WAIT)
+                .requireSuccess();
     }
 
     private String await(int mark, java.util.function.Predicate<String> wanted) {
