@@ -43,6 +43,15 @@ final class AppClient {
         }
     }
 
+    /** The status of a question to {@code /answer}, or 0 when the server refused the connection. */
+    int health() {
+        try {
+            return ask("answer", "health").status();
+        } catch (UncheckedIOException e) {
+            return 0;
+        }
+    }
+
     /** A response: its status, body and HoneyHive session header. */
     record Reply(int status, String body, String sessionId) {}
 }

@@ -247,6 +247,7 @@ public abstract class JakartaServerContract {
     @Order(Order.DEFAULT + 300)
     void withTheServersOpenTelemetryOnOurTracerKeepsItsOwnExporter() {
         server.enableServerOpenTelemetry(collector.baseUrl());
+        awaitRestarted(app);
 
         Reply reply = app.ask("answer", "beside server telemetry");
 
@@ -351,6 +352,26 @@ public abstract class JakartaServerContract {
     private Path variant(String name, Map<String, String> overrides) {
         Path war = server.applicationWar();
         return WarVariant.of(war, war.resolveSibling("variants"), name, overrides);
+    }
+
+    /** Waits until an application that the server restarts (Open Liberty does, on a feature change) answers again. */
+    private static void awaitRestarted(AppClient restarted) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (restarted.health() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The application did not answer again within " + WAIT);
+            }
+            pause(Duration.ofMillis(250));
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private RecordedSpan awaitSpan(String name, String sessionId) {
