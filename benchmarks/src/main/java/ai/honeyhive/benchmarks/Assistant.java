@@ -1,0 +1,25 @@
+package ai.honeyhive.benchmarks;
+
+import ai.honeyhive.cdi.Traced;
+import ai.honeyhive.tracer.EventType;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The measured method, plain and traced: a little string work, so that the call is not optimised away. */
+@ApplicationScoped
+public class Assistant {
+
+    /** The work itself, also called untraced. */
+    public static String work(String question, String tenant) {
+        return question.length() > tenant.length() ? question : tenant;
+    }
+
+    @Traced(eventType = EventType.TOOL, captureInputs = Traced.Capture.NEVER, captureOutputs = Traced.Capture.NEVER)
+    public String answerWithoutCapture(String question, String tenant) {
+        return work(question, tenant);
+    }
+
+    @Traced(eventType = EventType.TOOL)
+    public String answerWithCapture(String question, String tenant) {
+        return work(question, tenant);
+    }
+}
