@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -228,14 +229,8 @@ public abstract class JakartaServerContract {
 
     @Test
     @Order(Order.DEFAULT + 200)
-    void undeployingFlushesWhatTheApplicationTraced() throws Exception {
-        // A batch that would wait ten minutes: only the flush at undeployment can deliver it in time.
-        Path war = variant("hh-undeploy", Map.of("honeyhive.batch.schedule-delay", "10m"));
-        server.deploy(war);
-        Reply reply = new AppClient(server.applicationUrl("hh-undeploy")).ask("answer", "before undeploy");
-        assertThat(reply.status()).isEqualTo(200);
-        Thread.sleep(1000);
-        assertThat(spansOf(reply.sessionId())).as("batched, not yet sent").isEmpty();
+    void undeployingFlushesWhatTheApplicationTraced() {
+        Reply reply = askHeldBackApplication("hh-undeploy", "before undeploy");
 
         server.undeploy("hh-undeploy.war");
 
@@ -293,10 +288,7 @@ public abstract class JakartaServerContract {
      * without the entries whose paths start with {@code removed}.
      */
     protected final Path telemetryApplication(String... removed) {
-        Path war = server.applicationWar();
-        return WarVariant.of(
-                war,
-                war.resolveSibling("variants"),
+        return variant(
                 "hh-otel",
                 Map.of(
                         "otel.sdk.disabled", "false",
@@ -307,7 +299,7 @@ public abstract class JakartaServerContract {
                         "otel.exporter.otlp.protocol", "http/protobuf",
                         "otel.exporter.otlp.traces.endpoint", collector.baseUrl() + Route.TRACES.path(),
                         "otel.bsp.schedule.delay", "200"),
-                List.of(removed));
+                removed);
     }
 
     /** The collector stand-in to which the server's own OpenTelemetry exports. */
@@ -335,13 +327,8 @@ public abstract class JakartaServerContract {
 
     @Test
     @Order(Order.DEFAULT + 500)
-    void stoppingTheServerFlushesWhatTheApplicationTraced() throws Exception {
-        Path war = variant("hh-stop", Map.of("honeyhive.batch.schedule-delay", "10m"));
-        server.deploy(war);
-        Reply reply = new AppClient(server.applicationUrl("hh-stop")).ask("answer", "before stop");
-        assertThat(reply.status()).isEqualTo(200);
-        Thread.sleep(1000);
-        assertThat(spansOf(reply.sessionId())).as("batched, not yet sent").isEmpty();
+    void stoppingTheServerFlushesWhatTheApplicationTraced() {
+        Reply reply = askHeldBackApplication("hh-stop", "before stop");
 
         server.stop();
 
@@ -349,29 +336,34 @@ public abstract class JakartaServerContract {
         assertThat(server.log()).doesNotContain(API_KEY);
     }
 
-    private Path variant(String name, Map<String, String> overrides) {
+    /**
+     * Deploys a copy of the WAR whose batches wait ten minutes, asks it once, and checks that nothing was sent a
+     * second later: only a flush (at undeployment, at server stop) can deliver that request's spans in time.
+     */
+    private Reply askHeldBackApplication(String name, String question) {
+        Path war = variant(name, Map.of("honeyhive.batch.schedule-delay", "10m"));
+        try {
+            server.deploy(war);
+        } catch (DeploymentFailedException e) {
+            throw new AssertionError("Could not deploy " + war, e);
+        }
+        Reply reply = new AppClient(server.applicationUrl(name)).ask("answer", question);
+        assertThat(reply.status()).isEqualTo(200);
+        Poll.pause(Duration.ofSeconds(1));
+        assertThat(spansOf(reply.sessionId())).as("batched, not yet sent").isEmpty();
+        return reply;
+    }
+
+    /** A copy of the WAR under this name, with these config properties and without the entries under {@code removed}. */
+    private Path variant(String name, Map<String, String> overrides, String... removed) {
         Path war = server.applicationWar();
-        return WarVariant.of(war, war.resolveSibling("variants"), name, overrides);
+        return WarVariant.of(war, war.resolveSibling("variants"), name, overrides, List.of(removed));
     }
 
     /** Waits until an application that the server restarts (Open Liberty does, on a feature change) answers again. */
     private static void awaitRestarted(AppClient restarted) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (restarted.health() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The application did not answer again within " + WAIT);
-            }
-            pause(Duration.ofMillis(250));
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Poll.until(() -> Optional.of(true).filter(ignored -> restarted.health() == 200), WAIT)
+                .orElseThrow(() -> new AssertionError("The application did not answer again within " + WAIT));
     }
 
     private RecordedSpan awaitSpan(String name, String sessionId) {

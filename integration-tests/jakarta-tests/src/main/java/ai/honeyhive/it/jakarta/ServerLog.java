@@ -44,24 +44,7 @@ public final class ServerLog {
 
     /** The first line written after the mark that matches, waiting up to {@code timeout} for it. */
     public Optional<String> awaitLine(int mark, Predicate<String> wanted, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        do {
-            Optional<String> line =
-                    Arrays.stream(since(mark).split("\\R")).filter(wanted).findFirst();
-            if (line.isPresent()) {
-                return line;
-            }
-            pause();
-        } while (System.nanoTime() < deadline);
-        return Optional.empty();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Poll.until(
+                () -> Arrays.stream(since(mark).split("\\R")).filter(wanted).findFirst(), timeout);
     }
 }

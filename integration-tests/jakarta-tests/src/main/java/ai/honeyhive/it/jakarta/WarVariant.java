@@ -20,12 +20,10 @@ final class WarVariant {
 
     private WarVariant() {}
 
-    /** Writes {@code <name>.war} into {@code directory}: the original WAR with {@code overrides} in its config. */
-    static Path of(Path original, Path directory, String name, Map<String, String> overrides) {
-        return of(original, directory, name, overrides, List.of());
-    }
-
-    /** As {@link #of(Path, Path, String, Map)}, and without the entries whose paths start with one of {@code removed}. */
+    /**
+     * Writes {@code <name>.war} into {@code directory}: the original WAR with {@code overrides} in its config, and
+     * without the entries whose paths start with one of {@code removed}.
+     */
     static Path of(Path original, Path directory, String name, Map<String, String> overrides, List<String> removed) {
         try {
             Files.createDirectories(directory);
