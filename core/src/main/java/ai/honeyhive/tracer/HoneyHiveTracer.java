@@ -16,6 +16,7 @@ import ai.honeyhive.tracer.internal.LocalSink;
 import ai.honeyhive.tracer.internal.MapCarrier;
 import ai.honeyhive.tracer.internal.SafeJson;
 import ai.honeyhive.tracer.internal.ScopedSpan;
+import ai.honeyhive.tracer.internal.SdkSpanCounters;
 import ai.honeyhive.tracer.internal.SessionClient;
 import ai.honeyhive.tracer.internal.SessionIds;
 import ai.honeyhive.tracer.internal.SessionSpanForwarder;
@@ -117,6 +118,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
     private final @Nullable SpanExportPipeline export;
     private final @Nullable SessionClient sessions;
     private final @Nullable LocalSink localSink;
+    private final SdkSpanCounters localSinkCounters = new SdkSpanCounters();
     // Where ended spans go: the export pipeline and the local sink; shared with sessionSpanProcessor's processors.
     private final SpanProcessor delivery;
     private final TracerIdentity identity;
@@ -141,7 +143,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
                 : new SessionClient(SessionClient.Settings.defaults(
                         config.serverUrl(), requireNonNull(config.apiKey(), "apiKey"), config.sessionTimeout()));
         this.identity = identity();
-        this.delivery = delivery(export, localSink);
+        this.delivery = delivery(export, localSink, localSinkCounters);
         this.provider = tracerProvider(config, identity, extraProcessors, delivery);
         this.openTelemetry = OpenTelemetrySdk.builder()
                 .setTracerProvider(provider)
@@ -549,6 +551,19 @@ public final class HoneyHiveTracer implements AutoCloseable {
         }
     }
 
+    /**
+     * What the span pipeline has done so far (exported, dropped, queued, delivered, failed), from the OpenTelemetry
+     * SDK's own counters: the export to HoneyHive's, or in test mode the local sink's.
+     */
+    public SpanStatistics spanStatistics() {
+        try {
+            return export != null ? export.statistics() : localSinkCounters.read();
+        } catch (RuntimeException e) {
+            traceFailures.log(Level.WARNING, "Could not read the span pipeline's counters", e);
+            return SpanStatistics.NONE;
+        }
+    }
+
     /** The configuration in force, defaults and environment applied. */
     public TracerConfig config() {
         return config;
@@ -860,7 +875,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
         return builder.addSpanProcessor(delivery).build();
     }
 
-    private static SpanProcessor delivery(@Nullable SpanExportPipeline export, @Nullable LocalSink localSink) {
+    private static SpanProcessor delivery(
+            @Nullable SpanExportPipeline export, @Nullable LocalSink localSink, SdkSpanCounters localSinkCounters) {
         List<SpanProcessor> processors = new ArrayList<>();
         if (export != null) {
             processors.add(export.processor());
@@ -868,6 +884,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         if (localSink != null) {
             processors.add(BatchSpanProcessor.builder(new CompletingSpanExporter(localSink))
                     .setScheduleDelay(LOCAL_SINK_DELAY)
+                    .setMeterProvider(localSinkCounters.meterProvider())
                     .build());
         }
         return SpanProcessor.composite(processors);

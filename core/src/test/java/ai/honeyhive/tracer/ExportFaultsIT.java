@@ -41,6 +41,7 @@ class ExportFaultsIT {
             tracer.trace("second").close();
 
             assertThat(tracer.flush(TestTracers.WAIT)).isTrue();
+            assertThat(tracer.spanStatistics()).isEqualTo(new SpanStatistics(2, 0, 0, 2, 0));
         }
 
         assertThat(server.requests(Route.TRACES))
@@ -76,6 +77,7 @@ class ExportFaultsIT {
                     .isFalse();
 
             assertThat(server.requests(Route.TRACES)).hasSize(1);
+            assertThat(tracer.spanStatistics()).isEqualTo(new SpanStatistics(1, 0, 0, 0, 1));
             List<LogRecord> ours = logs.from("ai.honeyhive").stream()
                     .filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
                     .toList();
@@ -124,6 +126,12 @@ class ExportFaultsIT {
             });
             boolean flushed = assertTimeoutPreemptively(HANG_GUARD, () -> tracer.flush(Duration.ofMillis(300)));
             assertThat(flushed).isFalse();
+            // Every span is accounted for by the SDK's own counters, and most of them were dropped, not held.
+            SpanStatistics statistics = tracer.spanStatistics();
+            assertThat(statistics.ended()).isEqualTo(1_001);
+            assertThat(statistics.queued()).isLessThanOrEqualTo(64);
+            assertThat(statistics.dropped()).isGreaterThanOrEqualTo(1_001 - 64 - 2);
+            assertThat(statistics.delivered()).isZero();
             boolean closed = assertTimeoutPreemptively(HANG_GUARD, () -> tracer.close(Duration.ofMillis(300)));
             assertThat(closed).isFalse();
         } finally {

@@ -132,6 +132,9 @@ class LocalSinkIT {
         try (HoneyHiveTracer tracer =
                 TestTracers.inTestMode().localSink("console").build()) {
             sessionId = traceSomething(tracer);
+            assertThat(tracer.flush(TestTracers.WAIT)).isTrue();
+            // In test mode the SDK's counters are the local sink's: all three spans went there, none to HoneyHive.
+            assertThat(tracer.spanStatistics()).isEqualTo(new SpanStatistics(3, 0, 0, 0, 0));
         } finally {
             System.setOut(original);
         }

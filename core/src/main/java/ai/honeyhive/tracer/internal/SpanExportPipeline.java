@@ -1,5 +1,6 @@
 package ai.honeyhive.tracer.internal;
 
+import ai.honeyhive.tracer.SpanStatistics;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -25,12 +26,17 @@ public final class SpanExportPipeline {
 
     private final SpanProcessor processor;
     private final DeliveryTrackingSpanExporter delivery;
+    private final SdkSpanCounters counters;
     private final AutoCloseable logRedaction;
 
     private SpanExportPipeline(
-            SpanProcessor processor, DeliveryTrackingSpanExporter delivery, AutoCloseable logRedaction) {
+            SpanProcessor processor,
+            DeliveryTrackingSpanExporter delivery,
+            SdkSpanCounters counters,
+            AutoCloseable logRedaction) {
         this.processor = processor;
         this.delivery = delivery;
+        this.counters = counters;
         this.logRedaction = logRedaction;
     }
 
@@ -41,8 +47,10 @@ public final class SpanExportPipeline {
      */
     public static SpanExportPipeline create(ExportSettings settings) {
         String endpoint = settings.serverUrl() + TRACES_PATH;
+        SdkSpanCounters counters = new SdkSpanCounters();
         OtlpHttpSpanExporterBuilder otlp = OtlpHttpSpanExporter.builder()
                 .setEndpoint(endpoint)
+                .setMeterProvider(counters.meterProvider())
                 .setTimeout(settings.exportTimeout())
                 .setConnectTimeout(min(settings.exportTimeout(), MAX_CONNECT_TIMEOUT))
                 // Retries 429, 502, 503, 504 and connection failures with exponential backoff.
@@ -55,13 +63,19 @@ public final class SpanExportPipeline {
                 .setMaxQueueSize(settings.maxQueueSize())
                 .setMaxExportBatchSize(settings.disableBatch() ? 1 : settings.maxExportBatchSize())
                 .setExporterTimeout(settings.batchExportTimeout())
+                .setMeterProvider(counters.meterProvider())
                 .build();
-        return new SpanExportPipeline(processor, delivery, ExporterLogRedaction.register(settings.apiKey()));
+        return new SpanExportPipeline(processor, delivery, counters, ExporterLogRedaction.register(settings.apiKey()));
     }
 
     /** The processor to register with the tracer provider. */
     public SpanProcessor processor() {
         return processor;
+    }
+
+    /** The SDK's counters of this pipeline. */
+    public SpanStatistics statistics() {
+        return counters.read();
     }
 
     /** How many exports have failed since the pipeline was created. */
