@@ -136,7 +136,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         this.flattener = new AttributeFlattener(new FlattenLimits(
                 config.maxAttributeDepth(), config.maxSpanAttributes(), config.maxAttributeValueLength()));
         // Opened first: a file that cannot be written is a configuration error, before any thread is started.
-        this.localSink = config.localSink() == null ? null : LocalSink.open(config.localSink(), System.out);
+        this.localSink = config.localSink() == null ? null : LocalSink.open(config.localSink(), () -> System.out);
         this.export = config.testMode() ? null : SpanExportPipeline.create(exportSettings(config));
         this.sessions = config.testMode()
                 ? null

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -50,14 +51,16 @@ public final class LocalSink implements SpanExporter {
     private static final ThrottledLogger writeFailures = new ThrottledLogger(logger);
     private static final ThrottledLogger droppedRecords = new ThrottledLogger(logger);
 
-    private final @Nullable PrintStream console;
+    // Looked up at each print, so that a System.out replaced after startup (by a test harness, a logging
+    // bridge) is the one written to.
+    private final @Nullable Supplier<PrintStream> console;
     private final @Nullable Writer file;
     private final Queue<JsonNode> pendingRecords = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final Map<String, List<SpanData>> tracesAwaitingRoot = new LinkedHashMap<>();
     private int bufferedSpans;
 
-    private LocalSink(@Nullable PrintStream console, @Nullable Writer file) {
+    private LocalSink(@Nullable Supplier<PrintStream> console, @Nullable Writer file) {
         this.console = console;
         this.file = file;
     }
@@ -67,8 +70,8 @@ public final class LocalSink implements SpanExporter {
      *
      * @throws IllegalArgumentException naming the setting if the file cannot be opened for appending
      */
-    public static LocalSink open(String targets, PrintStream consoleStream) {
-        PrintStream console = null;
+    public static LocalSink open(String targets, Supplier<PrintStream> consoleStream) {
+        Supplier<PrintStream> console = null;
         Writer file = null;
         for (String target : targets.split(",")) {
             String trimmed = target.strip();
@@ -216,8 +219,9 @@ public final class LocalSink implements SpanExporter {
                 .filter(span -> !ids.contains(span.getParentSpanId()))
                 .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
                 .forEach(root -> appendTree(out, root, children, 0));
-        console.print(out);
-        console.flush();
+        PrintStream stream = console.get();
+        stream.print(out);
+        stream.flush();
     }
 
     private static void appendTree(StringBuilder out, SpanData span, Map<String, List<SpanData>> children, int depth) {

@@ -53,8 +53,11 @@ public class QuarkusServerFilter extends HoneyHiveServerFilter {
                 throw new IllegalStateException("no Vert.x routing context for the request");
             }
             routing.addHeadersEndHandler(ignored -> routing.response().putHeader(SESSION_HEADER, trace.sessionId()));
-            routing.addEndHandler(sent ->
-                    responseSent(request, routing.response().getStatusCode(), sent.failed() ? sent.cause() : null));
+            routing.addEndHandler(sent -> responseSent(
+                    request,
+                    routing.response().getStatusCode(),
+                    // A connection closed after the whole response was written is not the request's failure.
+                    sent.failed() && !routing.response().ended() ? sent.cause() : null));
         } catch (RuntimeException e) {
             failures.log(Level.WARNING, "Could not follow the response of a request; its span ends now", e);
             responseSent(request, 500, e);
