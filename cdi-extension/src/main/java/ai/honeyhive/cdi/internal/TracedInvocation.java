@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one intercepted call in a span: arguments as inputs, the result as output, an exception as the span's error,
- * rethrown unchanged. A {@link CompletionStage} result ends the span when it completes, and the caller gets the very
- * stage the method returned; a runtime adds other asynchronous types (Quarkus: Mutiny's {@code Uni} and
+ * rethrown unchanged. A {@link CompletionStage} result ends the span when it completes, before the caller's continuation
+ * runs; a runtime adds other asynchronous types (Quarkus: Mutiny's {@code Uni} and
  * {@code Multi}) with {@link AsyncResults}. Tracing failures are logged and cost the call nothing else.
  */
 public final class TracedInvocation {
@@ -51,11 +51,16 @@ public final class TracedInvocation {
                 BiConsumer<@Nullable Object, @Nullable Throwable> onDone);
     }
 
-    /** {@link CompletionStage}: the caller gets the very stage the method returned. */
+    /**
+     * {@link CompletionStage}: the caller gets a stage that completes, with the same outcome, once the span has
+     * ended, so that the span's duration does not include the caller's continuation (a {@code CompletableFuture}
+     * runs its dependents newest first). Where the declared type would not take that stage, the caller gets the
+     * method's own.
+     */
     public static final AsyncResults COMPLETION_STAGES = (result, declaredType, spanContext, onDone) -> {
         if (result instanceof CompletionStage<?> stage) {
-            stage.whenComplete((value, error) -> onDone.accept(value, unwrap(error)));
-            return result;
+            CompletionStage<?> ended = stage.whenComplete((value, error) -> onDone.accept(value, unwrap(error)));
+            return declaredType.isInstance(ended) ? ended : result;
         }
         return null;
     };
