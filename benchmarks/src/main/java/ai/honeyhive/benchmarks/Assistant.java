@@ -22,4 +22,14 @@ public class Assistant {
     public String answerWithCapture(String question, String tenant) {
         return work(question, tenant);
     }
+
+    /** The same call on the same bean, with no annotation: what the container costs without any interceptor. */
+    public String answerUntraced(String question, String tenant) {
+        return work(question, tenant);
+    }
+
+    @PassThrough
+    public String answerThroughPassThrough(String question, String tenant) {
+        return work(question, tenant);
+    }
 }

@@ -24,7 +24,7 @@ final class WeldTracing implements AutoCloseable {
      * Test mode: spans go through the same SDK, batch processor and attribute work, and are then dropped instead of
      * sent, so that the measurement is of the caller's thread and not of a network.
      */
-    static WeldTracing start(Map<String, String> properties) {
+    static WeldTracing start(Map<String, String> properties, Class<?>... beanClasses) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .addDefaultSources()
                 .withSources(new PropertiesConfigSource(properties, "benchmark", 500))
@@ -34,7 +34,7 @@ final class WeldTracing implements AutoCloseable {
         WeldContainer weld = new Weld()
                 .disableDiscovery()
                 .addExtension(new HoneyHiveCdiExtension())
-                .addBeanClasses(Assistant.class)
+                .addBeanClasses(beanClasses)
                 .property("org.jboss.weld.se.shutdownHook", false)
                 .initialize();
         return new WeldTracing(weld, config);

@@ -275,7 +275,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         try {
             Span span = Span.current();
             if (span.isRecording()) {
-                span.setAllAttributes(flattener.flattenEntries(HoneyHiveAttributes.METADATA, attributes));
+                flattener.flattenOnto(span, HoneyHiveAttributes.METADATA, attributes);
             }
         } catch (RuntimeException e) {
             enrichFailures.log(Level.WARNING, "Could not enrich the current span", e);
@@ -657,7 +657,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
 
     private void enrich(Span span, String prefix, Map<String, ?> values) {
         if (!values.isEmpty()) {
-            span.setAllAttributes(flattener.flattenEntries(prefix, values));
+            flattener.flattenOnto(span, prefix, values);
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jspecify.annotations.Nullable;
 
@@ -37,14 +38,30 @@ import org.jspecify.annotations.Nullable;
  */
 public class HoneyHiveCdiExtension implements Extension {
 
+    private static final Logger logger = Logger.getLogger(HoneyHiveCdiExtension.class.getName());
+
     // Tracer names used in code, with where they are used, to report names that are not configured.
     private final Map<String, Set<String>> namesInUse = new ConcurrentHashMap<>();
     private volatile @Nullable TracerRegistry registry;
     private volatile Set<String> configuredNames = Set.of();
 
     void registerInterceptor(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
+        if (!tracingEnabled()) {
+            // With honeyhive.enabled=false, @Traced methods are not intercepted at all: they cost nothing.
+            logger.fine("HoneyHive tracing is disabled (honeyhive.enabled=false): @Traced methods are not intercepted");
+            return;
+        }
         discovery.addAnnotatedType(
                 beanManager.createAnnotatedType(TracedInterceptor.class), TracedInterceptor.class.getName());
+    }
+
+    private static boolean tracingEnabled() {
+        try {
+            return new MicroProfileTracerConfigReader(ConfigProvider.getConfig()).anyTracerEnabled();
+        } catch (RuntimeException e) {
+            // An invalid value is reported, naming the key, when the tracers are built; intercept until then.
+            return true;
+        }
     }
 
     <T> void collectTracerNamesOfTraced(@Observes @WithAnnotations(Traced.class) ProcessAnnotatedType<T> event) {

@@ -56,6 +56,11 @@ public final class MicroProfileTracerConfigReader {
         return bool(tracerName, ENABLED, true);
     }
 
+    /** Whether the default tracer or any named tracer traces at all. */
+    public boolean anyTracerEnabled() {
+        return enabled("") || namedTracers().stream().anyMatch(this::enabled);
+    }
+
     /** The default for {@code @Traced(captureInputs = CONFIGURED)}. */
     public boolean captureInputs(String tracerName) {
         return bool(tracerName, CAPTURE_INPUTS, true);

@@ -49,6 +49,14 @@ public final class TracedInvocation {
                 Class<?> declaredType,
                 Context spanContext,
                 BiConsumer<@Nullable Object, @Nullable Throwable> onDone);
+
+        /**
+         * Whether {@link #whenDone} may know this result: a cheap test that spares plain results the callback
+         * {@code whenDone} needs. Answering true for a result it then declines costs only that callback.
+         */
+        default boolean mayAdapt(Object result) {
+            return true;
+        }
     }
 
     /**
@@ -57,12 +65,24 @@ public final class TracedInvocation {
      * runs its dependents newest first). Where the declared type would not take that stage, the caller gets the
      * method's own.
      */
-    public static final AsyncResults COMPLETION_STAGES = (result, declaredType, spanContext, onDone) -> {
-        if (result instanceof CompletionStage<?> stage) {
-            CompletionStage<?> ended = stage.whenComplete((value, error) -> onDone.accept(value, unwrap(error)));
-            return declaredType.isInstance(ended) ? ended : result;
+    public static final AsyncResults COMPLETION_STAGES = new AsyncResults() {
+        @Override
+        public @Nullable Object whenDone(
+                Object result,
+                Class<?> declaredType,
+                Context spanContext,
+                BiConsumer<@Nullable Object, @Nullable Throwable> onDone) {
+            if (result instanceof CompletionStage<?> stage) {
+                CompletionStage<?> ended = stage.whenComplete((value, error) -> onDone.accept(value, unwrap(error)));
+                return declaredType.isInstance(ended) ? ended : result;
+            }
+            return null;
         }
-        return null;
+
+        @Override
+        public boolean mayAdapt(Object result) {
+            return result instanceof CompletionStage;
+        }
     };
 
     /**
@@ -112,7 +132,7 @@ public final class TracedInvocation {
             throw error;
         }
         scope.close();
-        if (result != null) {
+        if (result != null && async.mayAdapt(result)) {
             try {
                 Object adapted = async.whenDone(
                         result,
@@ -169,7 +189,7 @@ public final class TracedInvocation {
             if (error != null) {
                 SpanErrors.record(span, error);
             } else if (result != null && method.recordsOutputs(tracer.captureOutputs())) {
-                span.setAllAttributes(tracer.flattener().flatten(RESULT, result));
+                tracer.flattener().flattenOnto(span, RESULT, result);
             }
         } catch (RuntimeException e) {
             failures.log(Level.WARNING, "Could not record the outcome of " + method.name(), e);

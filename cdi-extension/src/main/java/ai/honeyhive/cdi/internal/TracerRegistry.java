@@ -97,15 +97,21 @@ public final class TracerRegistry {
 
     /** The tracer with this name and what {@code @Traced} needs of it. */
     public TracerEntry entry(String name) {
-        return tracers.computeIfAbsent(name, this::build);
+        // A plain read first: on every traced call, and computeIfAbsent would allocate its function each time.
+        TracerEntry entry = tracers.get(name);
+        return entry != null ? entry : tracers.computeIfAbsent(name, this::build);
     }
 
     /** The {@code @Traced} metadata of a method on a bean class, or null if it is not traced. */
     public @Nullable TracedMethod method(Method method, Class<?> beanClass) {
-        Object traced = methods.computeIfAbsent(new MethodKey(method, beanClass), key -> {
-            TracedMethod resolved = TracedMethod.of(method, beanClass);
-            return resolved == null ? UNTRACED : resolved;
-        });
+        MethodKey key = new MethodKey(method, beanClass);
+        Object traced = methods.get(key);
+        if (traced == null) {
+            traced = methods.computeIfAbsent(key, missing -> {
+                TracedMethod resolved = TracedMethod.of(method, beanClass);
+                return resolved == null ? UNTRACED : resolved;
+            });
+        }
         return traced == UNTRACED ? null : (TracedMethod) traced;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.reflect.Array;
@@ -14,12 +15,9 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalAmount;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,6 +46,7 @@ public final class AttributeFlattener {
 
     private final FlattenLimits limits;
     private final ObjectMapper mapper;
+    private final AttributeNames names = new AttributeNames();
 
     public AttributeFlattener(FlattenLimits limits) {
         this.limits = limits;
@@ -61,6 +60,14 @@ public final class AttributeFlattener {
         return out.build();
     }
 
+    /**
+     * Flattens a value below a prefix straight onto a span: no intermediate attributes to build and sort, which is
+     * what enriching a span costs most.
+     */
+    public void flattenOnto(Span span, String prefix, @Nullable Object value) {
+        walk(new Walk(limits.maxDepth(), (key, scalar) -> putOnSpan(span, key, scalar)), prefix, value);
+    }
+
     /** Flattens each entry of a map below a prefix ({@code ""} for none) into new attributes. */
     public Attributes flattenEntries(String prefix, Map<String, ?> entries) {
         AttributesBuilder out = Attributes.builder();
@@ -70,7 +77,10 @@ public final class AttributeFlattener {
 
     /** Flattens a value below a prefix into the builder, and returns how many attributes were written. */
     public int flattenInto(AttributesBuilder out, String prefix, @Nullable Object value) {
-        Walk walk = new Walk(out);
+        return walk(new Walk(limits.maxDepth(), (key, scalar) -> putInBuilder(out, key, scalar)), prefix, value);
+    }
+
+    private int walk(Walk walk, String prefix, @Nullable Object value) {
         try {
             walk.value(prefix, value, 0);
         } catch (RuntimeException | StackOverflowError e) {
@@ -165,15 +175,61 @@ public final class AttributeFlattener {
         return null;
     }
 
+    /** Where a walk writes each scalar it finds. */
+    @FunctionalInterface
+    private interface Output {
+        void put(String key, Object scalar);
+    }
+
+    private static void putInBuilder(AttributesBuilder out, String key, Object value) {
+        if (value instanceof String string) {
+            out.put(key, string);
+        } else if (value instanceof Boolean bool) {
+            out.put(key, bool);
+        } else if (value instanceof Long number) {
+            out.put(key, number);
+        } else if (value instanceof Double number) {
+            out.put(key, number);
+        } else {
+            out.put(key, value.toString());
+        }
+    }
+
+    private static void putOnSpan(Span span, String key, Object value) {
+        if (value instanceof String string) {
+            span.setAttribute(key, string);
+        } else if (value instanceof Boolean bool) {
+            span.setAttribute(key, bool);
+        } else if (value instanceof Long number) {
+            span.setAttribute(key, number);
+        } else if (value instanceof Double number) {
+            span.setAttribute(key, number);
+        } else {
+            span.setAttribute(key, value.toString());
+        }
+    }
+
     /** One flattening pass: the output, the budget and the containers on the current path. */
     private final class Walk {
-        private final AttributesBuilder out;
-        private final Set<Object> path = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Output out;
+        // The containers from the root to here, for cycle detection: at most maxDepth deep, so a scan is cheap.
+        private final Object[] path;
+        private int pathLength;
         private int written;
         private int dropped;
 
-        Walk(AttributesBuilder out) {
+        Walk(int maxDepth, Output out) {
+            this.path = new Object[maxDepth + 1];
             this.out = out;
+        }
+
+        private boolean onPath(Object container) {
+            for (int i = 0; i < pathLength; i++) {
+                if (path[i] == container) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         void value(String key, @Nullable Object value, int depth) {
@@ -199,10 +255,12 @@ public final class AttributeFlattener {
                 put(key, json(container));
                 return;
             }
-            if (!path.add(container)) {
+            if (onPath(container)) {
                 put(key, CYCLE_MARKER);
                 return;
             }
+            // depth < maxDepth here, and each level adds one container: the path never outgrows its array.
+            path[pathLength++] = container;
             try {
                 if (container instanceof Map<?, ?> map) {
                     for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -229,7 +287,7 @@ public final class AttributeFlattener {
                     }
                 }
             } finally {
-                path.remove(container);
+                path[--pathLength] = null;
             }
         }
 
@@ -292,17 +350,7 @@ public final class AttributeFlattener {
                 return;
             }
             written++;
-            if (value instanceof String string) {
-                out.put(key, string);
-            } else if (value instanceof Boolean bool) {
-                out.put(key, bool);
-            } else if (value instanceof Long number) {
-                out.put(key, number);
-            } else if (value instanceof Double number) {
-                out.put(key, number);
-            } else {
-                out.put(key, value.toString());
-            }
+            out.put(key, value);
         }
     }
 
@@ -312,8 +360,8 @@ public final class AttributeFlattener {
                 || value.getClass().isArray();
     }
 
-    private static String child(String prefix, String key) {
-        return prefix.isEmpty() ? key : prefix + "." + key;
+    private String child(String prefix, String key) {
+        return names.child(prefix, key);
     }
 
     /** A writer that keeps the first {@code limit} characters and then stops the serializer. */

@@ -40,6 +40,11 @@ final class MutinyResults implements TracedInvocation.AsyncResults {
         return TracedInvocation.COMPLETION_STAGES.whenDone(result, declaredType, spanContext, onDone);
     }
 
+    @Override
+    public boolean mayAdapt(Object result) {
+        return result instanceof Uni || result instanceof Multi || TracedInvocation.COMPLETION_STAGES.mayAdapt(result);
+    }
+
     private static <T> Uni<T> traced(
             Uni<T> uni, Context spanContext, BiConsumer<@Nullable Object, @Nullable Throwable> onDone) {
         Uni<T> ending =
