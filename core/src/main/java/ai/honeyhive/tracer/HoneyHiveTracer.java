@@ -356,14 +356,14 @@ public final class HoneyHiveTracer implements AutoCloseable {
      *     never completes exceptionally
      */
     public CompletionStage<String> createSessionAsync(SessionOptions options) {
-        String id = SessionIds.newId();
+        @Nullable String id = null;
         try {
             String chosen = idFor(options);
             id = chosen;
             return begin(options, chosen).handle((ignored, error) -> chosen);
         } catch (RuntimeException e) {
             sessionFailures.log(Level.WARNING, "Could not start a HoneyHive session", e);
-            return CompletableFuture.completedFuture(id);
+            return CompletableFuture.completedFuture(id != null ? id : SessionIds.newId());
         }
     }
 
@@ -373,7 +373,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
      * to, belong to it. Never waits on HoneyHive.
      */
     public SessionScope withSession(SessionOptions options) {
-        String id = SessionIds.newId();
+        @Nullable String id = null;
         try {
             id = idFor(options);
             begin(options, id);
@@ -386,7 +386,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
             return new SessionScope(id, withSession.makeCurrent());
         } catch (RuntimeException e) {
             sessionFailures.log(Level.WARNING, "Could not make a HoneyHive session current", e);
-            return new SessionScope(id, Scope.noop());
+            return new SessionScope(id != null ? id : SessionIds.newId(), Scope.noop());
         }
     }
 
@@ -406,6 +406,9 @@ public final class HoneyHiveTracer implements AutoCloseable {
      */
     public void enrichSession(SessionEnrichment enrichment) {
         if (isClosed()) {
+            return;
+        }
+        if (!recordsSessions()) {
             return;
         }
         try {
@@ -690,7 +693,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
 
     /** Starts the session unless it exists already; the future ends when the start call has. */
     private CompletableFuture<Void> begin(SessionOptions options, String id) {
-        if (options.skipApiCall() || closed.get()) {
+        if (options.skipApiCall() || closed.get() || !recordsSessions()) {
             return CompletableFuture.completedFuture(null);
         }
         String name = options.sessionName() != null ? options.sessionName() : sessionName;
@@ -705,6 +708,11 @@ public final class HoneyHiveTracer implements AutoCloseable {
             localSink.record("session_start", session);
         }
         return sessions == null ? CompletableFuture.completedFuture(null) : sessions.startSession(id, session);
+    }
+
+    /** Whether session starts and updates go anywhere: HoneyHive, or the local sink's file. */
+    private boolean recordsSessions() {
+        return sessions != null || localSink != null;
     }
 
     private void updateEvent(String eventId, ObjectNode update) {

@@ -1,0 +1,122 @@
+package ai.honeyhive.benchmarks;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A HoneyHive stand-in on loopback that keeps nothing (so a long benchmark does not fill the heap with recorded
+ * requests), switched between the backend's faults. {@link Fault#REFUSED} points at a port nobody listens on.
+ */
+public final class LoopbackHoneyHive implements AutoCloseable {
+
+    /** How the backend behaves. */
+    public enum Fault {
+        /** Answers 200 at once. */
+        UP,
+        /** Nobody listens on the port. */
+        REFUSED,
+        /** Accepts the request and never answers. */
+        HANG,
+        /** Answers 200 after 5 seconds. */
+        DELAY_5S,
+        /** Always 503. */
+        UNAVAILABLE_503,
+        /** Always 429 with {@code Retry-After: 30}. */
+        RETRY_AFTER_429
+    }
+
+    private final HttpServer server;
+    private final ExecutorService handlers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "loopback-honeyhive");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Fault fault;
+    private final String url;
+
+    private LoopbackHoneyHive(Fault fault) throws IOException {
+        this.fault = fault;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        server.createContext("/", this::handle);
+        server.setExecutor(handlers);
+        server.start();
+        this.url = fault == Fault.REFUSED
+                ? "http://127.0.0.1:" + closedPort()
+                : "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    static LoopbackHoneyHive start(Fault fault) {
+        try {
+            return new LoopbackHoneyHive(fault);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The base URL to configure as the tracer's server URL. */
+    String url() {
+        return url;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (InputStream body = exchange.getRequestBody()) {
+            body.transferTo(OutputStream.nullOutputStream());
+        }
+        try {
+            switch (fault) {
+                case HANG -> {
+                    // Hold the connection until the server stops.
+                    Thread.sleep(TimeUnit.HOURS.toMillis(1));
+                    return;
+                }
+                case DELAY_5S -> Thread.sleep(5_000);
+                default -> {}
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.close();
+            return;
+        }
+        switch (fault) {
+            case UNAVAILABLE_503 -> answer(exchange, 503, "");
+            case RETRY_AFTER_429 -> {
+                exchange.getResponseHeaders().add("Retry-After", "30");
+                answer(exchange, 429, "");
+            }
+            default -> answer(exchange, 200, "{}");
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        handlers.shutdownNow();
+    }
+}
