@@ -1,11 +1,14 @@
 package ai.honeyhive.benchmarks;
 
-import ai.honeyhive.tracer.EventType;
-import ai.honeyhive.tracer.HoneyHiveSpan;
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import ai.honeyhive.tracer.SpanStatistics;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,14 +19,17 @@ import java.util.concurrent.locks.LockSupport;
  * HoneyHive down for minutes while the application traces at a steady rate: the heap after a full GC, every
  * {@value #SAMPLE_SECONDS} s, must level off (no growth from the first minute to the last) and stay within
  * {@value #HEAP_BOUND_MIB} MiB of the baseline; at the end, every span produced is accounted for by the SDK's own
- * counters as exported, dropped or queued.
+ * counters as exported, dropped or queued. One call in {@value #CALLS_PER_SESSION} also opens a session of its own
+ * (start and update, as the request filter does), so the session client's queue is under the same outage.
  *
- * <p>Not a JMH benchmark: it runs for minutes at a fixed rate. Arguments: minutes (5), calls per second (10000),
- * fault ({@code REFUSED}; any {@link LoopbackHoneyHive.Fault}). Exits 1 if a bound is not met.
+ * <p>The HoneyHive stand-in runs in a process of its own, so that its requests and threads are not counted as the
+ * tracer's heap. Not a JMH benchmark: it runs for minutes at a fixed rate. Arguments: minutes (5), calls per second
+ * (10000), fault ({@code REFUSED}; any {@link LoopbackHoneyHive.Fault}). Exits 1 if a bound is not met.
  */
 public final class BackendDownSoak {
 
     private static final int SAMPLE_SECONDS = 30;
+    private static final int CALLS_PER_SESSION = 10;
     private static final long HEAP_BOUND_MIB = 64;
     private static final long MIB = 1024 * 1024;
     // Growth between the first and the last full minute smaller than this is noise, not a leak.
@@ -31,21 +37,25 @@ public final class BackendDownSoak {
 
     private BackendDownSoak() {}
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
         int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         LoopbackHoneyHive.Fault fault =
                 args.length > 2 ? LoopbackHoneyHive.Fault.valueOf(args[2]) : LoopbackHoneyHive.Fault.REFUSED;
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        try (LoopbackHoneyHive backend = LoopbackHoneyHive.start(fault)) {
-            HoneyHiveTracer tracer = Tracers.sendingTo(backend.url());
+        Process backend = startBackend(fault);
+        try {
+            String url = new BufferedReader(new InputStreamReader(backend.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            HoneyHiveTracer tracer = Tracers.sendingTo(url);
             long baseline = heapAfterGc(memory);
             System.out.printf(
                     Locale.ROOT,
-                    "HoneyHive %s for %d min at %d traced calls/s; heap baseline %.1f MiB (JDK %s)%n",
+                    "HoneyHive %s for %d min at %d traced calls/s (a session per %d); heap baseline %.1f MiB (JDK %s)%n",
                     fault,
                     minutes,
                     rate,
+                    CALLS_PER_SESSION,
                     baseline / (double) MIB,
                     Runtime.version());
             List<Long> samples = new ArrayList<>();
@@ -56,8 +66,11 @@ public final class BackendDownSoak {
             long nextSample = start + TimeUnit.SECONDS.toNanos(SAMPLE_SECONDS);
             long end = start + TimeUnit.MINUTES.toNanos(minutes);
             while (System.nanoTime() < end) {
-                try (HoneyHiveSpan span = tracer.trace("answer_question", EventType.TOOL)) {
-                    span.setAttribute("honeyhive_inputs.question", "where is my order " + produced + "?");
+                String question = "where is my order " + produced + "?";
+                if (produced % CALLS_PER_SESSION == 0) {
+                    TracedWork.request(tracer, question);
+                } else {
+                    TracedWork.call(tracer, question);
                 }
                 produced++;
                 next += interval;
@@ -86,7 +99,23 @@ public final class BackendDownSoak {
             SpanStatistics spans = tracer.spanStatistics();
             Tracers.close(tracer);
             System.exit(report(baseline, samples, produced, elapsed, spans) ? 0 : 1);
+        } finally {
+            backend.destroy();
         }
+    }
+
+    /** The stand-in, in a JVM of its own, with this JVM's class path. */
+    private static Process startBackend(LoopbackHoneyHive.Fault fault) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LoopbackHoneyHive.class.getName(),
+                        fault.name())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
     }
 
     private static boolean report(

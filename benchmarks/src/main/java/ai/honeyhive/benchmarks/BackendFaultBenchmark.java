@@ -1,11 +1,6 @@
 package ai.honeyhive.benchmarks;
 
-import ai.honeyhive.tracer.EventType;
-import ai.honeyhive.tracer.HoneyHiveSpan;
 import ai.honeyhive.tracer.HoneyHiveTracer;
-import ai.honeyhive.tracer.SessionEnrichment;
-import ai.honeyhive.tracer.SessionScope;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,22 +50,11 @@ public class BackendFaultBenchmark {
 
     @Benchmark
     public String tracedCall() {
-        try (HoneyHiveSpan span = tracer.trace("answer_question", EventType.TOOL)) {
-            String answer = Assistant.work("where is my order?", "acme");
-            span.setAttribute("honeyhive_outputs.answer", answer);
-            return answer;
-        }
+        return TracedWork.call(tracer, "where is my order?");
     }
 
     @Benchmark
     public String tracedRequest() {
-        try (SessionScope session = tracer.withSession("support-request")) {
-            String answer = tracedCall();
-            tracer.enrichSession(SessionEnrichment.builder()
-                    .sessionId(session.sessionId())
-                    .outputs(Map.of("status_code", 200))
-                    .build());
-            return answer;
-        }
+        return TracedWork.request(tracer, "where is my order?");
     }
 }

@@ -56,6 +56,18 @@ public final class LoopbackHoneyHive implements AutoCloseable {
                 : "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /**
+     * Runs the stand-in in a process of its own, for measurements of the tracer's heap that the stand-in's own
+     * requests and threads must not blur: prints its base URL, then serves until its standard input closes.
+     */
+    public static void main(String[] args) throws IOException {
+        try (LoopbackHoneyHive backend = start(Fault.valueOf(args[0]))) {
+            System.out.println(backend.url());
+            System.out.flush();
+            System.in.transferTo(OutputStream.nullOutputStream());
+        }
+    }
+
     static LoopbackHoneyHive start(Fault fault) {
         try {
             return new LoopbackHoneyHive(fault);

@@ -1,18 +1,22 @@
 package ai.honeyhive.tracer;
 
-import java.util.Locale;
-
 /** The kind of HoneyHive event a span becomes. */
 public enum EventType {
     /** A call to a language model. */
-    MODEL,
+    MODEL("model"),
     /** A single step: a retrieval, a function, an API call. The default for spans that say nothing else. */
-    TOOL,
+    TOOL("tool"),
     /** A sequence of steps, such as an agent run or a request. */
-    CHAIN;
+    CHAIN("chain");
+
+    private final String wireValue;
+
+    EventType(String wireValue) {
+        this.wireValue = wireValue;
+    }
 
     /** The value sent as {@code honeyhive_event_type}: {@code model}, {@code tool} or {@code chain}. */
     public String wireValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireValue;
     }
 }

@@ -50,6 +50,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,7 +119,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
     private final @Nullable SpanExportPipeline export;
     private final @Nullable SessionClient sessions;
     private final @Nullable LocalSink localSink;
-    private final SdkSpanCounters localSinkCounters = new SdkSpanCounters();
+    // The counters of the in-process span pipeline: the local sink's, or in test mode the one that discards.
+    private final SdkSpanCounters inProcessCounters = new SdkSpanCounters();
     // Where ended spans go: the export pipeline and the local sink; shared with sessionSpanProcessor's processors.
     private final SpanProcessor delivery;
     private final TracerIdentity identity;
@@ -143,7 +145,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
                 : new SessionClient(SessionClient.Settings.defaults(
                         config.serverUrl(), requireNonNull(config.apiKey(), "apiKey"), config.sessionTimeout()));
         this.identity = identity();
-        this.delivery = delivery(export, localSink, localSinkCounters);
+        this.delivery = delivery(config, export, localSink, inProcessCounters);
         this.provider = tracerProvider(config, identity, extraProcessors, delivery);
         this.openTelemetry = OpenTelemetrySdk.builder()
                 .setTracerProvider(provider)
@@ -556,11 +558,12 @@ public final class HoneyHiveTracer implements AutoCloseable {
 
     /**
      * What the span pipeline has done so far (exported, dropped, queued, delivered, failed), from the OpenTelemetry
-     * SDK's own counters: the export to HoneyHive's, or in test mode the local sink's.
+     * SDK's own counters: the export to HoneyHive's, or in test mode those of the in-process pipeline (the local
+     * sink's, or the one that discards the spans).
      */
     public SpanStatistics spanStatistics() {
         try {
-            return export != null ? export.statistics() : localSinkCounters.read();
+            return export != null ? export.statistics() : inProcessCounters.read();
         } catch (RuntimeException e) {
             traceFailures.log(Level.WARNING, "Could not read the span pipeline's counters", e);
             return SpanStatistics.NONE;
@@ -884,7 +887,10 @@ public final class HoneyHiveTracer implements AutoCloseable {
     }
 
     private static SpanProcessor delivery(
-            @Nullable SpanExportPipeline export, @Nullable LocalSink localSink, SdkSpanCounters localSinkCounters) {
+            TracerConfig config,
+            @Nullable SpanExportPipeline export,
+            @Nullable LocalSink localSink,
+            SdkSpanCounters inProcessCounters) {
         List<SpanProcessor> processors = new ArrayList<>();
         if (export != null) {
             processors.add(export.processor());
@@ -892,7 +898,16 @@ public final class HoneyHiveTracer implements AutoCloseable {
         if (localSink != null) {
             processors.add(BatchSpanProcessor.builder(new CompletingSpanExporter(localSink))
                     .setScheduleDelay(LOCAL_SINK_DELAY)
-                    .setMeterProvider(localSinkCounters.meterProvider())
+                    .setMeterProvider(inProcessCounters.meterProvider())
+                    .build());
+        } else if (export == null) {
+            // Test mode without a sink: the spans still pass through a batch processor, as in production, and are
+            // then discarded; so the application pays what it pays in production, and spanStatistics() counts.
+            processors.add(BatchSpanProcessor.builder(SpanExporter.composite(List.of()))
+                    .setScheduleDelay(config.batchScheduleDelay())
+                    .setMaxQueueSize(config.batchMaxQueueSize())
+                    .setMaxExportBatchSize(config.batchMaxExportBatchSize())
+                    .setMeterProvider(inProcessCounters.meterProvider())
                     .build());
         }
         return SpanProcessor.composite(processors);

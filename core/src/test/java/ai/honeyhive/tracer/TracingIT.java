@@ -194,6 +194,27 @@ class TracingIT {
     }
 
     @Test
+    void testModeRunsSpansThroughABatchProcessorAndCountsThem() {
+        try (HoneyHiveTracer tracer = HoneyHiveTracer.builder()
+                .environment(Map.of())
+                .serverUrl(server.baseUrl())
+                .testMode(true)
+                .shutdownHook(false)
+                .build()) {
+            for (int i = 0; i < 3; i++) {
+                tracer.trace("local-only", EventType.TOOL).close();
+            }
+            assertThat(tracer.flush(TestTracers.WAIT)).isTrue();
+
+            assertThat(tracer.spanStatistics())
+                    .as("processed by the batch processor, then discarded: none delivered anywhere")
+                    .isEqualTo(new SpanStatistics(3, 0, 0, 0, 0));
+        }
+
+        assertThat(server).receivedNoRequests();
+    }
+
+    @Test
     void linkCarrierParentsTheTracersRootSpansForItsLifetime() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         String parentSpanId = "00f067aa0ba902b7";

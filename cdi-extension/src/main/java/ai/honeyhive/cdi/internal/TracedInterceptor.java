@@ -25,17 +25,26 @@ public class TracedInterceptor implements Serializable {
     @Inject
     transient @Nullable HoneyHiveCdiExtension extension;
 
+    // The extension is injected as a client proxy; its registry, once built, is kept to spare every call the proxy.
+    private transient volatile @Nullable TracerRegistry registry;
+
     @AroundInvoke
     public @Nullable Object trace(InvocationContext invocation) throws Exception {
         return TracedInvocation.intercept(registry(), invocation, TracedInvocation.COMPLETION_STAGES);
     }
 
     private @Nullable TracerRegistry registry() {
+        TracerRegistry known = registry;
+        if (known != null) {
+            return known;
+        }
         HoneyHiveCdiExtension current = extension;
         if (current == null) {
             current = CDI.current().getBeanManager().getExtension(HoneyHiveCdiExtension.class);
             extension = current;
         }
-        return current.registry();
+        known = current.registry();
+        registry = known;
+        return known;
     }
 }

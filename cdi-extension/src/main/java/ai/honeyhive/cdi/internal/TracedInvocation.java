@@ -156,10 +156,10 @@ public final class TracedInvocation {
                 .setAttribute(HoneyHiveAttributes.EVENT_TYPE, method.eventType().wireValue());
         if (method.recordsInputs(tracer.captureInputs())) {
             Object[] arguments = invocation.getParameters();
-            String[] names = method.parameterNames();
-            for (int i = 0; i < names.length && i < arguments.length; i++) {
-                if (names[i] != null && arguments[i] != null) {
-                    setInput(builder, HoneyHiveAttributes.INPUTS + "." + names[i], tracer, arguments[i]);
+            String[] keys = method.inputKeys();
+            for (int i = 0; i < keys.length && i < arguments.length; i++) {
+                if (keys[i] != null && arguments[i] != null) {
+                    setInput(builder, keys[i], tracer, arguments[i]);
                 }
             }
         }

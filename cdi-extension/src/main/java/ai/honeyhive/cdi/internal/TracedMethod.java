@@ -2,6 +2,7 @@ package ai.honeyhive.cdi.internal;
 
 import ai.honeyhive.cdi.Traced;
 import ai.honeyhive.tracer.EventType;
+import ai.honeyhive.tracer.internal.HoneyHiveAttributes;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param tracerName the tracer to use, {@code ""} for the default one
  * @param captureInputs the annotation's choice for arguments
  * @param captureOutputs the annotation's choice for the return value
- * @param parameterNames the attribute name of each argument; null where the parameter is redacted
+ * @param inputKeys the attribute key of each argument ({@code honeyhive_inputs.<parameter>}, built once here rather
+ *     than on every call); null where the parameter is redacted
  */
 public record TracedMethod(
         boolean enabled,
@@ -25,7 +27,7 @@ public record TracedMethod(
         String tracerName,
         Traced.Capture captureInputs,
         Traced.Capture captureOutputs,
-        @Nullable String[] parameterNames) {
+        @Nullable String[] inputKeys) {
 
     /** The effective {@code @Traced} of the method on the bean class, or null when neither carries one. */
     public static @Nullable TracedMethod of(Method method, Class<?> beanClass) {
@@ -40,9 +42,11 @@ public record TracedMethod(
             return null;
         }
         Parameter[] parameters = method.getParameters();
-        String[] names = new String[parameters.length];
+        String[] inputKeys = new String[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
-            names[i] = parameters[i].isAnnotationPresent(Traced.Redact.class) ? null : parameters[i].getName();
+            inputKeys[i] = parameters[i].isAnnotationPresent(Traced.Redact.class)
+                    ? null
+                    : HoneyHiveAttributes.INPUTS + "." + parameters[i].getName();
         }
         String name = traced.name().isEmpty()
                 ? method.getDeclaringClass().getSimpleName() + "." + method.getName()
@@ -54,7 +58,7 @@ public record TracedMethod(
                 traced.tracer(),
                 traced.captureInputs(),
                 traced.captureOutputs(),
-                names);
+                inputKeys);
     }
 
     /** Whether arguments are recorded, given the tracer's configured default. */

@@ -152,5 +152,21 @@ public final class TracerRegistry {
                 reader.captureOutputs(name));
     }
 
-    private record MethodKey(Method method, Class<?> beanClass) {}
+    /**
+     * A method of a bean class. Compared by identity first: containers hand the interceptor the same {@code Method}
+     * on every call, and this lookup runs on every traced call.
+     */
+    private record MethodKey(Method method, Class<?> beanClass) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MethodKey key
+                    && key.beanClass == beanClass
+                    && (key.method == method || key.method.equals(method));
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * method.hashCode() + beanClass.hashCode();
+        }
+    }
 }

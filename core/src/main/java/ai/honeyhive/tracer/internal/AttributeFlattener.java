@@ -65,6 +65,14 @@ public final class AttributeFlattener {
      * what enriching a span costs most.
      */
     public void flattenOnto(Span span, String prefix, @Nullable Object value) {
+        if (!prefix.isEmpty()) {
+            // A string or number (the usual return value) is one attribute: no walk to set up.
+            Object scalar = scalar(value);
+            if (scalar != null) {
+                putOnSpan(span, prefix, scalar);
+                return;
+            }
+        }
         walk(new Walk(limits.maxDepth(), (key, scalar) -> putOnSpan(span, key, scalar)), prefix, value);
     }
 
@@ -262,12 +270,13 @@ public final class AttributeFlattener {
             // depth < maxDepth here, and each level adds one container: the path never outgrows its array.
             path[pathLength++] = container;
             try {
+                AttributeNames.Under children = names.under(key);
                 if (container instanceof Map<?, ?> map) {
                     for (Map.Entry<?, ?> entry : map.entrySet()) {
                         if (budgetSpent()) {
                             break;
                         }
-                        value(child(key, String.valueOf(entry.getKey())), entry.getValue(), depth + 1);
+                        value(children.child(String.valueOf(entry.getKey())), entry.getValue(), depth + 1);
                     }
                 } else if (container instanceof Iterable<?> iterable) {
                     int index = 0;
@@ -275,7 +284,7 @@ public final class AttributeFlattener {
                         if (budgetSpent()) {
                             break;
                         }
-                        value(child(key, Integer.toString(index)), it.next(), depth + 1);
+                        value(children.child(Integer.toString(index)), it.next(), depth + 1);
                     }
                 } else {
                     int length = Array.getLength(container);
@@ -283,7 +292,7 @@ public final class AttributeFlattener {
                         if (budgetSpent()) {
                             break;
                         }
-                        value(child(key, Integer.toString(index)), Array.get(container, index), depth + 1);
+                        value(children.child(Integer.toString(index)), Array.get(container, index), depth + 1);
                     }
                 }
             } finally {

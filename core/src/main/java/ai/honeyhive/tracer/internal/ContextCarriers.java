@@ -8,8 +8,6 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +26,6 @@ public final class ContextCarriers {
     // A traceparent is 55 characters; later versions may append fields, but nothing legitimate is this long.
     private static final int MAX_TRACEPARENT_LENGTH = 512;
     private static final String TRACEPARENT = "traceparent";
-    private static final String TRACESTATE = "tracestate";
-    private static final String BAGGAGE = "baggage";
 
     private static final Logger logger = Logger.getLogger(ContextCarriers.class.getName());
     private static final ThrottledLogger oversized = new ThrottledLogger(logger);
@@ -44,20 +40,16 @@ public final class ContextCarriers {
      */
     public static <C> Context extract(Context base, C carrier, TextMapGetter<C> getter, boolean trusted) {
         try {
-            Map<String, String> headers = new HashMap<>();
-            copy(carrier, getter, TRACEPARENT, MAX_TRACEPARENT_LENGTH, headers);
-            copy(carrier, getter, TRACESTATE, MAX_BAGGAGE_LENGTH, headers);
-            copy(carrier, getter, BAGGAGE, MAX_BAGGAGE_LENGTH, headers);
-            Context extracted =
-                    W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MapCarrier.GETTER);
-            Baggage inbound = Baggage.fromContext(
-                    W3CBaggagePropagator.getInstance().extract(Context.root(), headers, MapCarrier.GETTER));
+            BoundedGetter<C> bounded = new BoundedGetter<>(getter);
+            Context extracted = W3CTraceContextPropagator.getInstance().extract(Context.root(), carrier, bounded);
+            Baggage inbound =
+                    Baggage.fromContext(W3CBaggagePropagator.getInstance().extract(Context.root(), carrier, bounded));
             Context result = base;
             Span remote = Span.fromContext(extracted);
             if (remote.getSpanContext().isValid()) {
                 result = result.with(remote);
             }
-            return result.with(merge(Baggage.fromContext(base), inbound, trusted));
+            return inbound.isEmpty() ? result : result.with(merge(Baggage.fromContext(base), inbound, trusted));
         } catch (RuntimeException e) {
             failures.log(Level.WARNING, "Ignored the trace context of a carrier that could not be read", e);
             return base;
@@ -97,8 +89,9 @@ public final class ContextCarriers {
     }
 
     private static Baggage merge(Baggage base, Baggage inbound, boolean trusted) {
-        if (inbound.isEmpty()) {
-            return base;
+        if (base.isEmpty() && inbound.size() <= MAX_BAGGAGE_ENTRIES && (trusted || !hasHoneyHiveKeys(inbound))) {
+            // The usual case (a request's baggage over an empty context): nothing to drop, nothing to rebuild.
+            return inbound;
         }
         BaggageBuilder merged = base.toBuilder();
         int[] kept = {0};
@@ -115,18 +108,46 @@ public final class ContextCarriers {
         return merged.build();
     }
 
-    private static <C> void copy(
-            C carrier, TextMapGetter<C> getter, String key, int maxLength, Map<String, String> into) {
-        String value = getter.get(carrier, key);
-        if (value == null) {
-            return;
+    private static boolean hasHoneyHiveKeys(Baggage baggage) {
+        for (String key : HoneyHiveBaggage.ALL) {
+            if (baggage.getEntryValue(key) != null) {
+                return true;
+            }
         }
-        if (value.length() > maxLength) {
-            oversized.log(
-                    Level.WARNING,
-                    "Ignored a " + key + " of " + value.length() + " characters; at most " + maxLength + " are read");
-            return;
+        return false;
+    }
+
+    /**
+     * Reads the carrier for the propagators, withholding values too long to be legitimate: the header is ignored,
+     * not cut, as the W3C specifications ask of malformed input.
+     */
+    private static final class BoundedGetter<C> implements TextMapGetter<C> {
+        private final TextMapGetter<C> carrierGetter;
+
+        BoundedGetter(TextMapGetter<C> carrierGetter) {
+            this.carrierGetter = carrierGetter;
         }
-        into.put(key, value);
+
+        @Override
+        public Iterable<String> keys(C carrier) {
+            return carrierGetter.keys(carrier);
+        }
+
+        @Override
+        public @Nullable String get(@Nullable C carrier, String key) {
+            String value = carrierGetter.get(carrier, key);
+            if (value == null) {
+                return null;
+            }
+            int maxLength = key.equals(TRACEPARENT) ? MAX_TRACEPARENT_LENGTH : MAX_BAGGAGE_LENGTH;
+            if (value.length() > maxLength) {
+                oversized.log(
+                        Level.WARNING,
+                        "Ignored a " + key + " of " + value.length() + " characters; at most " + maxLength
+                                + " are read");
+                return null;
+            }
+            return value;
+        }
     }
 }

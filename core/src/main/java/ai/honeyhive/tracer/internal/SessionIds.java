@@ -1,26 +1,61 @@
 package ai.honeyhive.tracer.internal;
 
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /** HoneyHive session ids: lowercase UUIDs in the canonical 8-4-4-4-12 form. */
 public final class SessionIds {
 
-    private static final Pattern UUID_PATTERN =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final int UUID_LENGTH = 36;
+
+    /*
+     * Session ids must stay unguessable: a server that accepts X-Session-ID would otherwise let a client predict and
+     * join other requests' sessions, so they come from SecureRandom, not ThreadLocalRandom. But UUID.randomUUID()
+     * shares one generator whose lock serialises every request thread; several independent generators, each picked
+     * at random per call, keep the same strength without the queue.
+     */
+    private static final SecureRandom[] GENERATORS = generators();
+    private static final int GENERATOR_MASK = GENERATORS.length - 1;
 
     private SessionIds() {}
 
-    /** A fresh session id. */
+    /** A fresh session id: a random (version 4) UUID from a cryptographically strong generator. */
     public static String newId() {
-        return UUID.randomUUID().toString();
+        byte[] random = new byte[16];
+        GENERATORS[ThreadLocalRandom.current().nextInt() & GENERATOR_MASK].nextBytes(random);
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < 8; i++) {
+            high = (high << 8) | (random[i] & 0xff);
+            low = (low << 8) | (random[i + 8] & 0xff);
+        }
+        // Version 4 and the IETF variant, as UUID.randomUUID() sets them.
+        high = (high & ~0xf000L) | 0x4000L;
+        low = (low & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** Whether the text is a canonical UUID (of any case). */
     public static boolean isUuid(@Nullable String text) {
-        return text != null && text.length() == 36 && UUID_PATTERN.matcher(text).matches();
+        if (text == null || text.length() != UUID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < UUID_LENGTH; i++) {
+            char c = text.charAt(i);
+            boolean valid = (i == 8 || i == 13 || i == 18 || i == 23) ? c == '-' : isHexDigit(c);
+            if (!valid) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /**
@@ -34,5 +69,24 @@ public final class SessionIds {
                     + " was '" + text + "'. Leave it unset for a new session");
         }
         return text.toLowerCase(Locale.ROOT);
+    }
+
+    private static SecureRandom[] generators() {
+        int count = Integer.highestOneBit(
+                Math.max(1, Math.min(64, 2 * Runtime.getRuntime().availableProcessors())));
+        SecureRandom[] generators = new SecureRandom[count];
+        for (int i = 0; i < count; i++) {
+            generators[i] = generator();
+        }
+        return generators;
+    }
+
+    private static SecureRandom generator() {
+        try {
+            // NIST SP 800-90A; thread-safe, and each instance seeds itself from the system's entropy.
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 }
