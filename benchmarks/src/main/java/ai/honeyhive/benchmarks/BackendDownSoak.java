@@ -2,13 +2,8 @@ package ai.honeyhive.benchmarks;
 
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import ai.honeyhive.tracer.SpanStatistics;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,17 +32,14 @@ public final class BackendDownSoak {
 
     private BackendDownSoak() {}
 
-    public static void main(String[] args) throws InterruptedException, IOException {
+    public static void main(String[] args) throws InterruptedException {
         int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         LoopbackHoneyHive.Fault fault =
                 args.length > 2 ? LoopbackHoneyHive.Fault.valueOf(args[2]) : LoopbackHoneyHive.Fault.REFUSED;
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        Process backend = startBackend(fault);
-        try {
-            String url = new BufferedReader(new InputStreamReader(backend.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine();
-            HoneyHiveTracer tracer = Tracers.sendingTo(url);
+        try (LoopbackHoneyHiveProcess backend = LoopbackHoneyHiveProcess.start(fault)) {
+            HoneyHiveTracer tracer = Tracers.sendingTo(backend.url());
             long baseline = heapAfterGc(memory);
             System.out.printf(
                     Locale.ROOT,
@@ -98,24 +90,10 @@ public final class BackendDownSoak {
             long elapsed = System.nanoTime() - start;
             SpanStatistics spans = tracer.spanStatistics();
             Tracers.close(tracer);
-            System.exit(report(baseline, samples, produced, elapsed, spans) ? 0 : 1);
-        } finally {
-            backend.destroy();
+            boolean met = report(baseline, samples, produced, elapsed, spans);
+            backend.close();
+            System.exit(met ? 0 : 1);
         }
-    }
-
-    /** The stand-in, in a JVM of its own, with this JVM's class path. */
-    private static Process startBackend(LoopbackHoneyHive.Fault fault) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(
-                        java,
-                        "-Xmx256m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        LoopbackHoneyHive.class.getName(),
-                        fault.name())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
     }
 
     private static boolean report(

@@ -33,12 +33,12 @@ public class BackendFaultBenchmark {
     @Param({"UP", "REFUSED", "HANG", "DELAY_5S", "UNAVAILABLE_503", "RETRY_AFTER_429"})
     public LoopbackHoneyHive.Fault fault;
 
-    private LoopbackHoneyHive backend;
+    private LoopbackHoneyHiveProcess backend;
     private HoneyHiveTracer tracer;
 
     @Setup(Level.Trial)
     public void start() {
-        backend = LoopbackHoneyHive.start(fault);
+        backend = LoopbackHoneyHiveProcess.start(fault);
         tracer = Tracers.sendingTo(backend.url());
     }
 

@@ -53,7 +53,7 @@ public class JaxrsFilterBenchmark {
     @Param({"TEST_MODE", "LOOPBACK"})
     public String destination;
 
-    private @Nullable LoopbackHoneyHive backend;
+    private @Nullable LoopbackHoneyHiveProcess backend;
     private HoneyHiveTracer tracer;
     private ApplicationHandler honeyhive;
     private ApplicationHandler plain;
@@ -61,7 +61,7 @@ public class JaxrsFilterBenchmark {
     @Setup(Level.Trial)
     public void start() {
         if (destination.equals("LOOPBACK")) {
-            backend = LoopbackHoneyHive.start(LoopbackHoneyHive.Fault.UP);
+            backend = LoopbackHoneyHiveProcess.start(LoopbackHoneyHive.Fault.UP);
             tracer = Tracers.sendingTo(backend.url());
         } else {
             tracer = Tracers.testMode();

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A HoneyHive stand-in on loopback that keeps nothing (so a long benchmark does not fill the heap with recorded
- * requests), switched between the backend's faults. {@link Fault#REFUSED} points at a port nobody listens on.
+ * requests), switched between the backend's faults. {@link Fault#REFUSED} points at a port nobody listens on. The
+ * benchmarks run it in a JVM of its own ({@link LoopbackHoneyHiveProcess}).
  */
 public final class LoopbackHoneyHive implements AutoCloseable {
 

@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -133,7 +132,9 @@ public final class SessionClient implements AutoCloseable {
                     Thread thread = new Thread(runnable, "honeyhive-session-client-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                });
+                },
+                // Not the default policy's exception: under overload every call would pay for a stack trace.
+                (task, executor) -> ((QueuedCall) task).drop());
         this.workers.allowCoreThreadTimeOut(true);
         // The client keeps its own executor: a blocking send() needs it to deliver the response, and the two
         // workers may both be blocked in send().
@@ -216,22 +217,36 @@ public final class SessionClient implements AutoCloseable {
     }
 
     private void submit(Call call, CompletableFuture<Void> done) {
-        try {
-            workers.execute(() -> {
-                try {
-                    send(call);
-                } catch (RuntimeException e) {
-                    // Not logged with the exception: a malformed request's message may quote its headers.
-                    failedLog.log(
-                            Level.WARNING,
-                            "Could not send a HoneyHive " + call.method + " " + call.path + " ("
-                                    + e.getClass().getName() + "); the call is dropped");
-                } finally {
-                    done.complete(null);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            drop(call, done);
+        workers.execute(new QueuedCall(call, done));
+    }
+
+    /** A call waiting for a worker; dropped instead when the queue is full or the client closed. */
+    private final class QueuedCall implements Runnable {
+        private final Call call;
+        private final CompletableFuture<Void> done;
+
+        QueuedCall(Call call, CompletableFuture<Void> done) {
+            this.call = call;
+            this.done = done;
+        }
+
+        @Override
+        public void run() {
+            try {
+                send(call);
+            } catch (RuntimeException e) {
+                // Not logged with the exception: a malformed request's message may quote its headers.
+                failedLog.log(
+                        Level.WARNING,
+                        "Could not send a HoneyHive " + call.method + " " + call.path + " ("
+                                + e.getClass().getName() + "); the call is dropped");
+            } finally {
+                done.complete(null);
+            }
+        }
+
+        void drop() {
+            SessionClient.this.drop(call, done);
         }
     }
 

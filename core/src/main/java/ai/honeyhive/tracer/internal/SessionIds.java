@@ -4,7 +4,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /** HoneyHive session ids: lowercase UUIDs in the canonical 8-4-4-4-12 form. */
@@ -16,7 +15,7 @@ public final class SessionIds {
      * Session ids must stay unguessable: a server that accepts X-Session-ID would otherwise let a client predict and
      * join other requests' sessions, so they come from SecureRandom, not ThreadLocalRandom. But UUID.randomUUID()
      * shares one generator whose lock serialises every request thread; several independent generators, each picked
-     * at random per call, keep the same strength without the queue.
+     * by thread, keep the same strength without the queue.
      */
     private static final SecureRandom[] GENERATORS = generators();
     private static final int GENERATOR_MASK = GENERATORS.length - 1;
@@ -26,7 +25,8 @@ public final class SessionIds {
     /** A fresh session id: a random (version 4) UUID from a cryptographically strong generator. */
     public static String newId() {
         byte[] random = new byte[16];
-        GENERATORS[ThreadLocalRandom.current().nextInt() & GENERATOR_MASK].nextBytes(random);
+        // By thread: pool threads have consecutive ids, so each keeps to a generator of its own.
+        GENERATORS[(int) Thread.currentThread().getId() & GENERATOR_MASK].nextBytes(random);
         long high = 0;
         long low = 0;
         for (int i = 0; i < 8; i++) {
@@ -72,8 +72,9 @@ public final class SessionIds {
     }
 
     private static SecureRandom[] generators() {
+        // Enough that threads running at once rarely share one, even with more threads than cores.
         int count = Integer.highestOneBit(
-                Math.max(1, Math.min(64, 2 * Runtime.getRuntime().availableProcessors())));
+                Math.min(64, Math.max(16, 8 * Runtime.getRuntime().availableProcessors())));
         SecureRandom[] generators = new SecureRandom[count];
         for (int i = 0; i < count; i++) {
             generators[i] = generator();
