@@ -1,5 +1,7 @@
 package ai.honeyhive.benchmarks;
 
+import ai.honeyhive.tracer.EventType;
+import ai.honeyhive.tracer.HoneyHiveSpan;
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
@@ -110,6 +112,14 @@ public class TracedCallBenchmark {
     @Benchmark
     public String tracedNoCapture(Traced state) {
         return state.assistant.answerWithoutCapture(QUESTION, TENANT);
+    }
+
+    /** The same span through the plain-Java API, no container: what the tracer itself adds to {@code otelRaw}. */
+    @Benchmark
+    public String coreApi(Traced state) {
+        try (HoneyHiveSpan ignored = state.tracer.trace("Assistant.answer", EventType.TOOL)) {
+            return Assistant.work(QUESTION, TENANT);
+        }
     }
 
     @Benchmark

@@ -128,13 +128,29 @@ public final class JaxrsSessionSettings {
 
     /** Whether a request path (relative to the application) is excluded. */
     public boolean isExcluded(String path) {
-        String normalized = strip(path);
+        // Compared in place, slashes and blanks at either end ignored: this runs on every request.
+        int start = 0;
+        int end = path.length();
+        while (start < end && isSlashOrBlank(path.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSlashOrBlank(path.charAt(end - 1))) {
+            end--;
+        }
+        int length = end - start;
         for (String excluded : excludedPaths) {
-            if (normalized.equals(excluded) || normalized.startsWith(excluded + "/")) {
+            int prefix = excluded.length();
+            if (length >= prefix
+                    && path.regionMatches(start, excluded, 0, prefix)
+                    && (length == prefix || path.charAt(start + prefix) == '/')) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isSlashOrBlank(char c) {
+        return c == '/' || Character.isWhitespace(c);
     }
 
     private static String strip(String path) {
