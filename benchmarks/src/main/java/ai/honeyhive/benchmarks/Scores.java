@@ -1,0 +1,55 @@
+package ai.honeyhive.benchmarks;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * The figures of one report run, by key: {@code t1:TracedCallBenchmark.otelRaw:avgt} for the score (in the
+ * benchmark's unit), then {@code :bytes} (allocated per call), {@code :p50} and {@code :p99.9} (sample time only);
+ * a parameter goes in brackets after the method, {@code JaxrsFilterBenchmark.honeyhiveFilter[TEST_MODE]}.
+ */
+final class Scores {
+
+    private final Map<String, Double> values = new TreeMap<>();
+
+    /** Keeps what JMH measured, under {@code label} (the thread count, {@code t1} or {@code t4}). */
+    void add(String label, Collection<RunResult> results) {
+        for (RunResult result : results) {
+            String name = result.getParams().getBenchmark();
+            String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+            Collection<String> parameters = result.getParams().getParamsKeys();
+            String parameter = parameters.isEmpty()
+                    ? ""
+                    : "[" + result.getParams().getParam(parameters.iterator().next()) + "]";
+            String mode = result.getParams().getMode().shortLabel();
+            String key = label + ":" + shortName + parameter + ":" + mode;
+            Result<?> primary = result.getPrimaryResult();
+            values.put(key, primary.getScore());
+            if (mode.equals("sample") && primary.getStatistics().getN() > 0) {
+                values.put(key + ":p50", primary.getStatistics().getPercentile(50));
+                values.put(key + ":p99.9", primary.getStatistics().getPercentile(99.9));
+            }
+            Result<?> allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
+            if (allocation != null) {
+                values.put(key + ":bytes", allocation.getScore());
+            }
+        }
+    }
+
+    /** Keeps one figure measured elsewhere (the Quarkus application's). */
+    void put(String key, double value) {
+        values.put(key, value);
+    }
+
+    /** The figure under this key; fails naming the keys there are, so that a renamed benchmark is found at once. */
+    double get(String key) {
+        Double value = values.get(key);
+        if (value == null) {
+            throw new IllegalStateException("no result for " + key + " among " + values.keySet());
+        }
+        return value;
+    }
+}
