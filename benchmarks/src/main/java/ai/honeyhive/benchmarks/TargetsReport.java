@@ -67,27 +67,17 @@ public final class TargetsReport {
         run("t1", options(TracedCallBenchmark.class, 1, COMPARED).forks(2));
         run("t1", options(TracedCallBenchmark.class, 1, EXPLAINING));
         run("t4", options(TracedCallBenchmark.class, 4, COMPARED));
+        // Jersey's request path is long: on two cores it takes some 10 s of requests to be compiled, so the JAX-RS runs
+        // warm up longer, in one fork each.
         for (int threads : new int[] {1, 4}) {
-            // Jersey's request path is long: it needs a longer warmup than a traced call to be compiled.
-            run(
-                    "t" + threads,
-                    options(JaxrsFilterBenchmark.class, threads)
-                            .param("destination", "TEST_MODE")
-                            .forks(2)
-                            .warmupIterations(3)
-                            .warmupTime(TWO_SECONDS));
+            run("t" + threads, jaxrs(threads, "TEST_MODE"));
         }
-        run(
-                "t1",
-                options(JaxrsFilterBenchmark.class, 1)
-                        .param("destination", "LOOPBACK")
-                        .warmupIterations(3)
-                        .warmupTime(TWO_SECONDS));
+        run("t1", jaxrs(1, "LOOPBACK"));
         run("t1", options(PropagationBenchmark.class, 1));
         run(
                 "t1",
                 options(BackendFaultBenchmark.class, 1)
-                        .warmupIterations(1)
+                        .warmupIterations(2)
                         .measurementIterations(2)
                         .measurementTime(TWO_SECONDS));
         for (int threads : new int[] {1, 4}) {
@@ -97,6 +87,14 @@ public final class TargetsReport {
         }
     }
 
+    private static ChainedOptionsBuilder jaxrs(int threads, String destination) {
+        return options(JaxrsFilterBenchmark.class, threads)
+                .param("destination", destination)
+                .warmupIterations(6)
+                .warmupTime(TWO_SECONDS)
+                .measurementIterations(4);
+    }
+
     /** The benchmark's methods named (all of them if none is), with the settings every run shares. */
     private static ChainedOptionsBuilder options(Class<?> benchmark, int threads, String... methods) {
         String which = methods.length == 0 ? "" : "(" + String.join("|", methods) + ")$";
@@ -104,7 +102,7 @@ public final class TargetsReport {
                 .include(benchmark.getName() + "\\." + which)
                 .threads(threads)
                 .forks(1)
-                .warmupIterations(2)
+                .warmupIterations(3)
                 .warmupTime(SECOND)
                 .measurementIterations(3)
                 .measurementTime(SECOND)

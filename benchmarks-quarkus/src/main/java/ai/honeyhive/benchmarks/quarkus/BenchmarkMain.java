@@ -35,7 +35,7 @@ public class BenchmarkMain implements QuarkusApplication {
                         .include(QuarkusTracedBenchmark.class.getName() + "\\." + method + "$")
                         .forks(0)
                         .threads(threads)
-                        .warmupIterations(smoke ? 1 : 2)
+                        .warmupIterations(smoke ? 1 : 3)
                         .warmupTime(time)
                         .measurementIterations(smoke ? 1 : 3)
                         .measurementTime(time)
