@@ -72,6 +72,16 @@ public final class AttributeFlattener {
                 putOnSpan(span, prefix, scalar);
                 return;
             }
+            // Likewise a flat map of strings and numbers (the usual enrichment): one attribute per entry.
+            if (value instanceof Map<?, ?> map && isFlat(map)) {
+                AttributeNames.Under children = names.under(prefix);
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    if (entry.getValue() != null) {
+                        putOnSpan(span, children.child(String.valueOf(entry.getKey())), scalar(entry.getValue()));
+                    }
+                }
+                return;
+            }
         }
         walk(new Walk(limits.maxDepth(), (key, scalar) -> putOnSpan(span, key, scalar)), prefix, value);
     }
@@ -361,6 +371,24 @@ public final class AttributeFlattener {
             written++;
             out.put(key, value);
         }
+    }
+
+    /** Whether every value is null or a plain scalar, and there are no more entries than the budget allows. */
+    private boolean isFlat(Map<?, ?> map) {
+        if (map.size() > limits.maxAttributes()) {
+            return false;
+        }
+        for (Object value : map.values()) {
+            if (value != null
+                    && !(value instanceof String
+                            || value instanceof Boolean
+                            || value instanceof Integer
+                            || value instanceof Long
+                            || value instanceof Double)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isContainer(Object value) {

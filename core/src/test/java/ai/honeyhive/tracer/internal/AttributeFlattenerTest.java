@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,5 +120,44 @@ class AttributeFlattenerTest {
         int written = flattener.flattenInto(Attributes.builder(), "p", List.of(1, 2, 3, 4, 5));
 
         assertThat(written).isEqualTo(3);
+    }
+
+    @Test
+    void writesOntoASpanWhatItWouldWriteIntoAttributes() {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        flat.put("tenant", "acme");
+        flat.put("retries", 3);
+        flat.put("score", 0.5);
+        flat.put("cached", true);
+        flat.put("missing", null);
+        flat.put("long", "x".repeat(20_000));
+        List<Object> values = List.of(
+                "answer", 42, flat, Map.of("nested", Map.of("k", "v")), List.of("a", "b"), new Question("why?", 2));
+
+        for (Object value : values) {
+            assertThat(onSpan(flattener, "honeyhive_metadata", value))
+                    .as("flattened onto a span: %s", value.getClass().getSimpleName())
+                    .isEqualTo(flattener.flatten("honeyhive_metadata", value));
+        }
+    }
+
+    @Test
+    void aFlatMapLargerThanTheBudgetIsCutOnASpanToo() {
+        AttributeFlattener small = new AttributeFlattener(new FlattenLimits(8, 3, 100));
+
+        Attributes written = onSpan(small, "p", Map.of("a", 1, "b", 2, "c", 3, "d", 4, "e", 5));
+
+        assertThat(written.size()).isEqualTo(3);
+    }
+
+    private static Attributes onSpan(AttributeFlattener flattener, String prefix, Object value) {
+        // A provider with a processor: one with none hands out spans that record nothing.
+        try (SdkTracerProvider provider = SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(InMemorySpanExporter.create()))
+                .build()) {
+            Span span = provider.get("test").spanBuilder("s").startSpan();
+            flattener.flattenOnto(span, prefix, value);
+            return ((ReadableSpan) span).getAttributes();
+        }
     }
 }
