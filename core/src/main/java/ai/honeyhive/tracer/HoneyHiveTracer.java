@@ -50,6 +50,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.time.Duration;
@@ -903,12 +904,19 @@ public final class HoneyHiveTracer implements AutoCloseable {
         } else if (export == null) {
             // Test mode without a sink: the spans still pass through a batch processor, as in production, and are
             // then discarded; so the application pays what it pays in production, and spanStatistics() counts.
-            processors.add(BatchSpanProcessor.builder(SpanExporter.composite(List.of()))
-                    .setScheduleDelay(config.batchScheduleDelay())
-                    .setMaxQueueSize(config.batchMaxQueueSize())
-                    .setMaxExportBatchSize(config.batchMaxExportBatchSize())
-                    .setMeterProvider(inProcessCounters.meterProvider())
-                    .build());
+            // With disable_batch, as in production, no processor thread: the span is handed on as it ends.
+            SpanExporter discard = SpanExporter.composite(List.of());
+            processors.add(
+                    config.disableBatch()
+                            ? SimpleSpanProcessor.builder(discard)
+                                    .setMeterProvider(inProcessCounters::meterProvider)
+                                    .build()
+                            : BatchSpanProcessor.builder(discard)
+                                    .setScheduleDelay(config.batchScheduleDelay())
+                                    .setMaxQueueSize(config.batchMaxQueueSize())
+                                    .setMaxExportBatchSize(config.batchMaxExportBatchSize())
+                                    .setMeterProvider(inProcessCounters.meterProvider())
+                                    .build());
         }
         return SpanProcessor.composite(processors);
     }

@@ -5,10 +5,10 @@ package ai.honeyhive.tracer;
  * batch span processor and OTLP exporter record these in their own metrics. Every ended span is either exported,
  * dropped or still queued, so {@code exported + dropped + queued} is the number of spans ended so far.
  *
- * <p>In test mode the pipeline is the local sink's, and nothing is delivered to HoneyHive; with neither an exporter
- * nor a local sink, every figure is 0.
+ * <p>In test mode the pipeline is the local sink's, or without one a processor that discards the spans; nothing is
+ * delivered to HoneyHive, so {@code delivered} and {@code failed} stay 0.
  *
- * @param exported spans the batch processor handed to the exporter (or to the local sink in test mode)
+ * @param exported spans the batch processor handed to the exporter (in test mode, to the local sink or to nothing)
  * @param dropped spans the batch processor dropped: its queue was full, as when HoneyHive is down for long, or the
  *     tracer was closed
  * @param queued spans waiting in the batch processor's queue now

@@ -215,6 +215,27 @@ class TracingIT {
     }
 
     @Test
+    void testModeWithDisableBatchHandsEachSpanOnAsItEndsWithNoProcessorThread() {
+        try (HoneyHiveTracer tracer = HoneyHiveTracer.builder()
+                .environment(Map.of())
+                .serverUrl(server.baseUrl())
+                .testMode(true)
+                .disableBatch(true)
+                .shutdownHook(false)
+                .build()) {
+            for (int i = 0; i < 3; i++) {
+                tracer.trace("local-only", EventType.TOOL).close();
+            }
+
+            assertThat(tracer.spanStatistics())
+                    .as("counted as each span ends, without a flush")
+                    .isEqualTo(new SpanStatistics(3, 0, 0, 0, 0));
+        }
+
+        assertThat(server).receivedNoRequests();
+    }
+
+    @Test
     void linkCarrierParentsTheTracersRootSpansForItsLifetime() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         String parentSpanId = "00f067aa0ba902b7";

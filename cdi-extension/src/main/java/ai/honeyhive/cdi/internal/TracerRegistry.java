@@ -134,8 +134,9 @@ public final class TracerRegistry {
         HoneyHiveTracer.Builder builder = reader.builder(name);
         defaults.apply(name, builder);
         if (!enabled) {
-            // Disabled: nothing is sent, no session is started, and @Traced does not even start spans.
-            builder.testMode(true).startSession(false);
+            // Disabled: nothing is sent, no session is started, @Traced does not even start spans, and no batch
+            // processor thread waits for spans that will not come.
+            builder.testMode(true).startSession(false).disableBatch(true);
         }
         HoneyHiveTracer tracer = builder.build();
         TracerConfig config = tracer.config();

@@ -66,20 +66,13 @@ public final class AttributeFlattener {
      */
     public void flattenOnto(Span span, String prefix, @Nullable Object value) {
         if (!prefix.isEmpty()) {
-            // A string or number (the usual return value) is one attribute: no walk to set up.
-            Object scalar = scalar(value);
-            if (scalar != null) {
-                putOnSpan(span, prefix, scalar);
-                return;
-            }
-            // Likewise a flat map of strings and numbers (the usual enrichment): one attribute per entry.
-            if (value instanceof Map<?, ?> map && isFlat(map)) {
-                AttributeNames.Under children = names.under(prefix);
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    if (entry.getValue() != null) {
-                        putOnSpan(span, children.child(String.valueOf(entry.getKey())), scalar(entry.getValue()));
-                    }
+            try {
+                if (putFlat(span, prefix, value)) {
+                    return;
                 }
+            } catch (RuntimeException e) {
+                // A map that throws, or changes while it is read: as in a walk, only this value is lost.
+                conversionLog.log(Level.WARNING, "Dropped part of " + prefix + ": the value could not be flattened", e);
                 return;
             }
         }
@@ -371,6 +364,29 @@ public final class AttributeFlattener {
             written++;
             out.put(key, value);
         }
+    }
+
+    /**
+     * Writes a scalar (the usual return value) or a flat map of strings and numbers (the usual enrichment) straight
+     * onto the span, one attribute per entry, with no walk to set up; false if the value is neither.
+     */
+    private boolean putFlat(Span span, String prefix, @Nullable Object value) {
+        Object scalar = scalar(value);
+        if (scalar != null) {
+            putOnSpan(span, prefix, scalar);
+            return true;
+        }
+        if (!(value instanceof Map<?, ?> map) || !isFlat(map)) {
+            return false;
+        }
+        AttributeNames.Under children = names.under(prefix);
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            Object entryScalar = scalar(entry.getValue());
+            if (entryScalar != null) {
+                putOnSpan(span, children.child(String.valueOf(entry.getKey())), entryScalar);
+            }
+        }
+        return true;
     }
 
     /** Whether every value is null or a plain scalar, and there are no more entries than the budget allows. */

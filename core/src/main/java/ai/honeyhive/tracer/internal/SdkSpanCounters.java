@@ -17,7 +17,8 @@ import java.util.function.Predicate;
 
 /**
  * The OpenTelemetry SDK's own counters of one span pipeline: the batch span processor's {@code processedSpans}
- * (dropped or not) and {@code queueSize}, and the OTLP exporter's {@code otlp.exporter.exported} (success or not).
+ * (dropped or not) and {@code queueSize} (or the simple processor's {@code otel.sdk.processor.span.processed}), and
+ * the OTLP exporter's {@code otlp.exporter.exported} (success or not).
  *
  * <p>They live in a meter provider of their own that nothing exports: they are read on demand, cost the hot path
  * nothing (the processor counts on its worker thread, and on a drop), and never mix with the application's metrics.
@@ -26,7 +27,10 @@ public final class SdkSpanCounters {
 
     private static final AttributeKey<Boolean> DROPPED = AttributeKey.booleanKey("dropped");
     private static final AttributeKey<Boolean> SUCCESS = AttributeKey.booleanKey("success");
+    private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
     private static final String PROCESSED_SPANS = "processedSpans";
+    // The simple span processor counts under the current semantic conventions only: a drop carries error.type.
+    private static final String PROCESSED_SPANS_SEMCONV = "otel.sdk.processor.span.processed";
     private static final String QUEUE_SIZE = "queueSize";
     private static final String EXPORTED_SUFFIX = ".exporter.exported";
 
@@ -55,6 +59,9 @@ public final class SdkSpanCounters {
                 dropped += sum(
                         metric,
                         point -> Boolean.TRUE.equals(point.getAttributes().get(DROPPED)));
+            } else if (name.equals(PROCESSED_SPANS_SEMCONV)) {
+                exported += sum(metric, point -> point.getAttributes().get(ERROR_TYPE) == null);
+                dropped += sum(metric, point -> point.getAttributes().get(ERROR_TYPE) != null);
             } else if (name.equals(QUEUE_SIZE)) {
                 queued += sum(metric, point -> true);
             } else if (name.endsWith(EXPORTED_SUFFIX)) {

@@ -11,22 +11,13 @@ public final class SessionIds {
 
     private static final int UUID_LENGTH = 36;
 
-    /*
-     * Session ids must stay unguessable: a server that accepts X-Session-ID would otherwise let a client predict and
-     * join other requests' sessions, so they come from SecureRandom, not ThreadLocalRandom. But UUID.randomUUID()
-     * shares one generator whose lock serialises every request thread; several independent generators, each picked
-     * by thread, keep the same strength without the queue.
-     */
-    private static final SecureRandom[] GENERATORS = generators();
-    private static final int GENERATOR_MASK = GENERATORS.length - 1;
-
     private SessionIds() {}
 
     /** A fresh session id: a random (version 4) UUID from a cryptographically strong generator. */
     public static String newId() {
         byte[] random = new byte[16];
         // By thread: pool threads have consecutive ids, so each keeps to a generator of its own.
-        GENERATORS[(int) Thread.currentThread().getId() & GENERATOR_MASK].nextBytes(random);
+        Generators.BY_THREAD[(int) Thread.currentThread().getId() & Generators.MASK].nextBytes(random);
         long high = 0;
         long low = 0;
         for (int i = 0; i < 8; i++) {
@@ -71,23 +62,39 @@ public final class SessionIds {
         return text.toLowerCase(Locale.ROOT);
     }
 
-    private static SecureRandom[] generators() {
-        // Enough that threads running at once rarely share one, even with more threads than cores.
-        int count = Integer.highestOneBit(
-                Math.min(64, Math.max(16, 8 * Runtime.getRuntime().availableProcessors())));
-        SecureRandom[] generators = new SecureRandom[count];
-        for (int i = 0; i < count; i++) {
-            generators[i] = generator();
-        }
-        return generators;
-    }
+    /**
+     * Session ids must stay unguessable: a server that accepts {@code X-Session-ID} would otherwise let a client
+     * predict and join other requests' sessions, so they come from {@code SecureRandom}, not
+     * {@code ThreadLocalRandom}. But {@code UUID.randomUUID()} shares one generator whose lock serialises every
+     * request thread; several independent generators, one picked per thread, keep the strength without the queue.
+     *
+     * <p>Made on first use rather than when {@link SessionIds} loads: a native image must not carry a generator seeded
+     * at build time (the Quarkus extension has this class initialised at run time).
+     */
+    static final class Generators {
+        static final SecureRandom[] BY_THREAD = generators();
+        static final int MASK = BY_THREAD.length - 1;
 
-    private static SecureRandom generator() {
-        try {
-            // NIST SP 800-90A; thread-safe, and each instance seeds itself from the system's entropy.
-            return SecureRandom.getInstance("DRBG");
-        } catch (NoSuchAlgorithmException e) {
-            return new SecureRandom();
+        private Generators() {}
+
+        private static SecureRandom[] generators() {
+            // Enough that threads running at once rarely share one, even with more threads than cores.
+            int count = Integer.highestOneBit(
+                    Math.min(64, Math.max(16, 8 * Runtime.getRuntime().availableProcessors())));
+            SecureRandom[] generators = new SecureRandom[count];
+            for (int i = 0; i < count; i++) {
+                generators[i] = generator();
+            }
+            return generators;
+        }
+
+        private static SecureRandom generator() {
+            try {
+                // NIST SP 800-90A, thread-safe; each instance gets its own seed from the JDK's entropy source.
+                return SecureRandom.getInstance("DRBG");
+            } catch (NoSuchAlgorithmException e) {
+                return new SecureRandom();
+            }
         }
     }
 }

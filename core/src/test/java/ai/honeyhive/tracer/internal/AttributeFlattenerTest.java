@@ -13,10 +13,12 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +150,18 @@ class AttributeFlattenerTest {
         Attributes written = onSpan(small, "p", Map.of("a", 1, "b", 2, "c", 3, "d", 4, "e", 5));
 
         assertThat(written.size()).isEqualTo(3);
+    }
+
+    @Test
+    void aMapThatThrowsWhileItIsReadCostsOnlyItself() {
+        Map<String, Object> hostile = new AbstractMap<>() {
+            @Override
+            public Set<Entry<String, Object>> entrySet() {
+                throw new IllegalStateException("a broken map");
+            }
+        };
+
+        assertThat(onSpan(flattener, "honeyhive_metadata", hostile).isEmpty()).isTrue();
     }
 
     private static Attributes onSpan(AttributeFlattener flattener, String prefix, Object value) {

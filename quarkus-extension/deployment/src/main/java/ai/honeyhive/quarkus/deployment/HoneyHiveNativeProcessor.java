@@ -3,6 +3,7 @@ package ai.honeyhive.quarkus.deployment;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.RuntimeInitializedClassBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ServiceProviderBuildItem;
 
 /** What a native image of the application needs of the tracer that static analysis does not find. */
@@ -17,5 +18,11 @@ class HoneyHiveNativeProcessor {
         services.produce(ServiceProviderBuildItem.allProvidersFromClassPath(HTTP_SENDER_PROVIDER));
         // The library version sent in the hh-client headers.
         resources.produce(new NativeImageResourceBuildItem("ai/honeyhive/tracer/internal/version.properties"));
+    }
+
+    @BuildStep
+    RuntimeInitializedClassBuildItem sessionIdGenerators() {
+        // Seeded SecureRandoms must be made when the application starts, never baked into the image.
+        return new RuntimeInitializedClassBuildItem("ai.honeyhive.tracer.internal.SessionIds$Generators");
     }
 }
