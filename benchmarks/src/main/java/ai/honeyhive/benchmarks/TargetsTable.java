@@ -42,7 +42,7 @@ final class TargetsTable {
                 "extra allocation of `traced-nocapture` vs `otel-raw`",
                 "≤ 1.2×, ≤ 1 KB per call",
                 nocaptureBytes / rawBytes <= 1.2 && nocaptureBytes - rawBytes <= 1024,
-                "%.0f / %.0f B = %.2f× (+%.0f B); without Weld's (%.0f B): %.2f× (+%.0f B)",
+                "%.0f / %.0f B = %.2f× (%+.0f B); without Weld's (%.0f B): %.2f× (%+.0f B)",
                 nocaptureBytes,
                 rawBytes,
                 nocaptureBytes / rawBytes,

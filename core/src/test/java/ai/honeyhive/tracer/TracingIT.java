@@ -173,13 +173,7 @@ class TracingIT {
 
     @Test
     void testModeSendsNothingAtAll() {
-        try (HoneyHiveTracer tracer = HoneyHiveTracer.builder()
-                .environment(Map.of())
-                .serverUrl(server.baseUrl())
-                .testMode(true)
-                .disableBatch(true)
-                .shutdownHook(false)
-                .build()) {
+        try (HoneyHiveTracer tracer = testModeTracer(true)) {
             try (HoneyHiveSpan span = tracer.trace("local-only", EventType.MODEL)) {
                 tracer.enrichSpan(
                         Enrichment.builder().inputs(Map.of("q", "hello")).build());
@@ -195,15 +189,8 @@ class TracingIT {
 
     @Test
     void testModeRunsSpansThroughABatchProcessorAndCountsThem() {
-        try (HoneyHiveTracer tracer = HoneyHiveTracer.builder()
-                .environment(Map.of())
-                .serverUrl(server.baseUrl())
-                .testMode(true)
-                .shutdownHook(false)
-                .build()) {
-            for (int i = 0; i < 3; i++) {
-                tracer.trace("local-only", EventType.TOOL).close();
-            }
+        try (HoneyHiveTracer tracer = testModeTracer(false)) {
+            traceThreeSpans(tracer);
             assertThat(tracer.flush(TestTracers.WAIT)).isTrue();
 
             assertThat(tracer.spanStatistics())
@@ -215,24 +202,32 @@ class TracingIT {
     }
 
     @Test
-    void testModeWithDisableBatchHandsEachSpanOnAsItEndsWithNoProcessorThread() {
-        try (HoneyHiveTracer tracer = HoneyHiveTracer.builder()
-                .environment(Map.of())
-                .serverUrl(server.baseUrl())
-                .testMode(true)
-                .disableBatch(true)
-                .shutdownHook(false)
-                .build()) {
-            for (int i = 0; i < 3; i++) {
-                tracer.trace("local-only", EventType.TOOL).close();
-            }
+    void testModeWithDisableBatchCountsEachSpanAsItEnds() {
+        try (HoneyHiveTracer tracer = testModeTracer(true)) {
+            traceThreeSpans(tracer);
 
             assertThat(tracer.spanStatistics())
-                    .as("counted as each span ends, without a flush")
+                    .as("handed on as each span ends, without a flush")
                     .isEqualTo(new SpanStatistics(3, 0, 0, 0, 0));
         }
 
         assertThat(server).receivedNoRequests();
+    }
+
+    private HoneyHiveTracer testModeTracer(boolean disableBatch) {
+        return HoneyHiveTracer.builder()
+                .environment(Map.of())
+                .serverUrl(server.baseUrl())
+                .testMode(true)
+                .disableBatch(disableBatch)
+                .shutdownHook(false)
+                .build();
+    }
+
+    private static void traceThreeSpans(HoneyHiveTracer tracer) {
+        for (int i = 0; i < 3; i++) {
+            tracer.trace("local-only", EventType.TOOL).close();
+        }
     }
 
     @Test
