@@ -904,7 +904,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
         } else if (export == null) {
             // Test mode without a sink: the spans still pass through a batch processor, as in production, and are
             // then discarded; so the application pays what it pays in production, and spanStatistics() counts.
-            // With disable_batch, as in production, no processor thread: the span is handed on as it ends.
+            // With disable_batch, each span is handed on as it ends and no processor thread waits (disabled tracers
+            // are built so).
             SpanExporter discard = SpanExporter.composite(List.of());
             processors.add(
                     config.disableBatch()

@@ -128,16 +128,9 @@ public final class JaxrsSessionSettings {
 
     /** Whether a request path (relative to the application) is excluded. */
     public boolean isExcluded(String path) {
-        // Compared in place, slashes and blanks at either end ignored: this runs on every request.
-        int start = 0;
-        int end = path.length();
-        while (start < end && isSlashOrBlank(path.charAt(start))) {
-            start++;
-        }
-        while (end > start && isSlashOrBlank(path.charAt(end - 1))) {
-            end--;
-        }
-        int length = end - start;
+        // Compared in place, trimmed as strip() trims configured paths: this runs on every request.
+        int start = strippedStart(path);
+        int length = strippedEnd(path, start) - start;
         for (String excluded : excludedPaths) {
             int prefix = excluded.length();
             if (length >= prefix
@@ -149,19 +142,32 @@ public final class JaxrsSessionSettings {
         return false;
     }
 
-    private static boolean isSlashOrBlank(char c) {
-        return c == '/' || Character.isWhitespace(c);
+    /** The path without blanks around it, then without slashes around that. */
+    private static String strip(String path) {
+        int start = strippedStart(path);
+        return path.substring(start, strippedEnd(path, start));
     }
 
-    private static String strip(String path) {
-        String stripped = path.strip();
-        while (stripped.startsWith("/")) {
-            stripped = stripped.substring(1);
+    private static int strippedStart(String path) {
+        int start = 0;
+        while (start < path.length() && Character.isWhitespace(path.charAt(start))) {
+            start++;
         }
-        while (stripped.endsWith("/")) {
-            stripped = stripped.substring(0, stripped.length() - 1);
+        while (start < path.length() && path.charAt(start) == '/') {
+            start++;
         }
-        return stripped;
+        return start;
+    }
+
+    private static int strippedEnd(String path, int start) {
+        int end = path.length();
+        while (end > start && Character.isWhitespace(path.charAt(end - 1))) {
+            end--;
+        }
+        while (end > start && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return end;
     }
 
     /** Builds {@link JaxrsSessionSettings}. Not thread-safe. */

@@ -62,7 +62,7 @@ public final class ContextCarriers {
      */
     public static Context withoutHoneyHiveBaggage(Context context) {
         Baggage baggage = Baggage.fromContext(context);
-        if (HoneyHiveBaggage.ALL.stream().noneMatch(key -> baggage.getEntryValue(key) != null)) {
+        if (!hasHoneyHiveKeys(baggage)) {
             return context;
         }
         BaggageBuilder kept = baggage.toBuilder();
