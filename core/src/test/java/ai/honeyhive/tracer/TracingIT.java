@@ -215,12 +215,9 @@ class TracingIT {
     }
 
     private HoneyHiveTracer testModeTracer(boolean disableBatch) {
-        return HoneyHiveTracer.builder()
-                .environment(Map.of())
+        return TestTracers.inTestMode()
                 .serverUrl(server.baseUrl())
-                .testMode(true)
                 .disableBatch(disableBatch)
-                .shutdownHook(false)
                 .build();
     }
 
