@@ -2,8 +2,7 @@ package ai.honeyhive.tracer;
 
 import static java.util.Objects.requireNonNull;
 
-import ai.honeyhive.tracer.internal.NullTolerantMaps;
-import java.util.Map;
+import ai.honeyhive.tracer.internal.EventFields;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,24 +19,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Enrichment {
 
-    private final Map<String, ?> inputs;
-    private final Map<String, ?> outputs;
-    private final Map<String, ?> metadata;
-    private final Map<String, ?> metrics;
-    private final Map<String, ?> feedback;
-    private final Map<String, ?> config;
-    private final Map<String, ?> userProperties;
+    private final EventFields fields;
     private final @Nullable String error;
     private final @Nullable String eventId;
 
     private Enrichment(Builder builder) {
-        this.inputs = builder.inputs;
-        this.outputs = builder.outputs;
-        this.metadata = builder.metadata;
-        this.metrics = builder.metrics;
-        this.feedback = builder.feedback;
-        this.config = builder.config;
-        this.userProperties = builder.userProperties;
+        this.fields = builder.fields.build();
         this.error = builder.error;
         this.eventId = builder.eventId;
     }
@@ -45,41 +32,6 @@ public final class Enrichment {
     /** A builder with every namespace empty. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** {@code honeyhive_inputs}: what the step was given. */
-    public Map<String, ?> inputs() {
-        return inputs;
-    }
-
-    /** {@code honeyhive_outputs}: what the step produced. */
-    public Map<String, ?> outputs() {
-        return outputs;
-    }
-
-    /** {@code honeyhive_metadata}: anything else worth keeping. */
-    public Map<String, ?> metadata() {
-        return metadata;
-    }
-
-    /** {@code honeyhive_metrics}: numbers such as scores, token counts, latencies. */
-    public Map<String, ?> metrics() {
-        return metrics;
-    }
-
-    /** {@code honeyhive_feedback}: user or evaluator feedback. */
-    public Map<String, ?> feedback() {
-        return feedback;
-    }
-
-    /** {@code honeyhive_config}: the model or prompt configuration used. */
-    public Map<String, ?> config() {
-        return config;
-    }
-
-    /** {@code honeyhive_user_properties}: who the step ran for. */
-    public Map<String, ?> userProperties() {
-        return userProperties;
     }
 
     /** {@code honeyhive_error}, or null. */
@@ -95,59 +47,23 @@ public final class Enrichment {
         return eventId;
     }
 
-    /** Builds an {@link Enrichment}; each setter replaces that namespace. Not thread-safe. */
-    public static final class Builder {
-        private Map<String, ?> inputs = Map.of();
-        private Map<String, ?> outputs = Map.of();
-        private Map<String, ?> metadata = Map.of();
-        private Map<String, ?> metrics = Map.of();
-        private Map<String, ?> feedback = Map.of();
-        private Map<String, ?> config = Map.of();
-        private Map<String, ?> userProperties = Map.of();
+    EventFields fields() {
+        return fields;
+    }
+
+    /**
+     * Builds an {@link Enrichment}: {@code inputs}, {@code outputs}, {@code metadata}, {@code metrics},
+     * {@code feedback}, {@code config} and {@code userProperties}, each setter replacing that namespace, plus an
+     * error and an event id. Not thread-safe.
+     */
+    public static final class Builder extends EventFieldsBuilder<Builder> {
         private @Nullable String error;
         private @Nullable String eventId;
 
         private Builder() {}
 
-        /** Sets {@code honeyhive_inputs}: what the step was given. */
-        public Builder inputs(Map<String, ?> inputs) {
-            this.inputs = NullTolerantMaps.copyOf(inputs, "inputs");
-            return this;
-        }
-
-        /** Sets {@code honeyhive_outputs}: what the step produced. */
-        public Builder outputs(Map<String, ?> outputs) {
-            this.outputs = NullTolerantMaps.copyOf(outputs, "outputs");
-            return this;
-        }
-
-        /** Sets {@code honeyhive_metadata}: anything else worth keeping. */
-        public Builder metadata(Map<String, ?> metadata) {
-            this.metadata = NullTolerantMaps.copyOf(metadata, "metadata");
-            return this;
-        }
-
-        /** Sets {@code honeyhive_metrics}: scores, token counts, latencies. */
-        public Builder metrics(Map<String, ?> metrics) {
-            this.metrics = NullTolerantMaps.copyOf(metrics, "metrics");
-            return this;
-        }
-
-        /** Sets {@code honeyhive_feedback}: user or evaluator feedback. */
-        public Builder feedback(Map<String, ?> feedback) {
-            this.feedback = NullTolerantMaps.copyOf(feedback, "feedback");
-            return this;
-        }
-
-        /** Sets {@code honeyhive_config}: the model or prompt configuration used. */
-        public Builder config(Map<String, ?> config) {
-            this.config = NullTolerantMaps.copyOf(config, "config");
-            return this;
-        }
-
-        /** Sets {@code honeyhive_user_properties}: who the step ran for. */
-        public Builder userProperties(Map<String, ?> userProperties) {
-            this.userProperties = NullTolerantMaps.copyOf(userProperties, "userProperties");
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -3,61 +3,46 @@ package ai.honeyhive.tracer;
 import static java.util.Objects.requireNonNull;
 
 import ai.honeyhive.tracer.internal.ApplicationName;
-import ai.honeyhive.tracer.internal.AttributeFlattener;
-import ai.honeyhive.tracer.internal.CompletingSpanExporter;
-import ai.honeyhive.tracer.internal.ConfigKey;
-import ai.honeyhive.tracer.internal.ContextCarriers;
-import ai.honeyhive.tracer.internal.FlattenLimits;
-import ai.honeyhive.tracer.internal.HoneyHiveAttributes;
-import ai.honeyhive.tracer.internal.HoneyHiveBaggage;
-import ai.honeyhive.tracer.internal.HoneyHiveSpanProcessor;
-import ai.honeyhive.tracer.internal.LibraryVersion;
-import ai.honeyhive.tracer.internal.LocalSink;
-import ai.honeyhive.tracer.internal.MapCarrier;
-import ai.honeyhive.tracer.internal.SafeJson;
-import ai.honeyhive.tracer.internal.ScopedSpan;
-import ai.honeyhive.tracer.internal.SdkSpanCounters;
-import ai.honeyhive.tracer.internal.SessionClient;
-import ai.honeyhive.tracer.internal.SessionIds;
-import ai.honeyhive.tracer.internal.SessionSpanForwarder;
-import ai.honeyhive.tracer.internal.SpanExportPipeline;
+import ai.honeyhive.tracer.internal.Deadline;
+import ai.honeyhive.tracer.internal.EventFields;
+import ai.honeyhive.tracer.internal.JvmHooks;
 import ai.honeyhive.tracer.internal.ThrottledLogger;
-import ai.honeyhive.tracer.internal.TracerIdentity;
+import ai.honeyhive.tracer.internal.TracerInternals;
+import ai.honeyhive.tracer.internal.TracerSdk;
 import ai.honeyhive.tracer.internal.VerboseLogging;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.opentelemetry.api.GlobalOpenTelemetry;
+import ai.honeyhive.tracer.internal.config.SettingValues;
+import ai.honeyhive.tracer.internal.config.Settings;
+import ai.honeyhive.tracer.internal.export.HoneyHiveEndpoint;
+import ai.honeyhive.tracer.internal.export.LocalSink;
+import ai.honeyhive.tracer.internal.session.ContextCarriers;
+import ai.honeyhive.tracer.internal.session.HoneyHiveBaggage;
+import ai.honeyhive.tracer.internal.session.LinkedParent;
+import ai.honeyhive.tracer.internal.session.MapCarrier;
+import ai.honeyhive.tracer.internal.session.SessionBodies;
+import ai.honeyhive.tracer.internal.session.SessionCalls;
+import ai.honeyhive.tracer.internal.session.SessionClient;
+import ai.honeyhive.tracer.internal.session.SessionIds;
+import ai.honeyhive.tracer.internal.span.AttributeFlattener;
+import ai.honeyhive.tracer.internal.span.FlattenLimits;
+import ai.honeyhive.tracer.internal.span.ScopedSpan;
+import ai.honeyhive.tracer.internal.span.SpanEnricher;
+import ai.honeyhive.tracer.internal.span.SpanStarter;
+import ai.honeyhive.tracer.internal.span.TracerIdentity;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
-import io.opentelemetry.api.baggage.BaggageBuilder;
-import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerProvider;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
-import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.SpanProcessor;
-import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
-import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -90,44 +75,50 @@ import org.jspecify.annotations.Nullable;
  * <p>Once built, a tracer never throws into the caller: a failing backend, a value that cannot be serialized, a use
  * after {@link #close()} are logged (throttled) and cost only the data involved. Nothing waits on HoneyHive except
  * {@link #flush(Duration)} and {@link #close(Duration)}, and only up to their timeouts.
+ *
+ * <p>This class is the public door and little else: it keeps the API of the reference and hands the work to the
+ * tracer's internals (its SDK, span starter, enricher and session calls). Its nested {@link Builder} offers every
+ * setting of {@link TracerConfig.Builder}, one line each.
  */
 public final class HoneyHiveTracer implements AutoCloseable {
 
     /** The instrumentation scope name of the spans this tracer starts. */
-    public static final String INSTRUMENTATION_SCOPE = "ai.honeyhive.tracer";
-
-    // Room on top of the configured attribute budget for what the tracer itself stamps.
-    private static final int RESERVED_ATTRIBUTES = 32;
-    private static final Duration DEFAULT_FLUSH_TIMEOUT = Duration.ofSeconds(10);
-    private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
-    private static final TextMapPropagator PROPAGATOR =
-            TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
+    public static final String INSTRUMENTATION_SCOPE = SpanStarter.API_SCOPE;
 
     private static final Logger logger = Logger.getLogger(HoneyHiveTracer.class.getName());
     private static final ThrottledLogger traceFailures = new ThrottledLogger(logger);
     private static final ThrottledLogger enrichFailures = new ThrottledLogger(logger);
     private static final ThrottledLogger usedAfterClose = new ThrottledLogger(logger);
     private static final ThrottledLogger sessionFailures = new ThrottledLogger(logger);
-    private static final Duration LOCAL_SINK_DELAY = Duration.ofMillis(100);
+
+    static {
+        TracerInternals.install(new TracerInternals.Bridge() {
+            @Override
+            public SpanStarter spans(HoneyHiveTracer tracer) {
+                return tracer.spans;
+            }
+
+            @Override
+            public SpanEnricher enricher(HoneyHiveTracer tracer) {
+                return tracer.enricher;
+            }
+
+            @Override
+            public SettingValues values(TracerConfig.Builder builder) {
+                return builder.values();
+            }
+        });
+    }
 
     private final TracerConfig config;
     private final String sessionId;
     private final String sessionName;
-    private final SdkTracerProvider provider;
-    private final OpenTelemetrySdk openTelemetry;
-    private final Tracer tracer;
-    private final AttributeFlattener flattener;
-    private final @Nullable SpanExportPipeline export;
-    private final @Nullable SessionClient sessions;
-    private final @Nullable LocalSink localSink;
-    // The counters of the in-process span pipeline: the local sink's, or in test mode the one that discards.
-    private final SdkSpanCounters inProcessCounters = new SdkSpanCounters();
-    // Where ended spans go: the export pipeline and the local sink; shared with sessionSpanProcessor's processors.
-    private final SpanProcessor delivery;
-    private final TracerIdentity identity;
-    private final @Nullable Context linkedContext;
+    private final TracerSdk sdk;
+    private final SpanStarter spans;
+    private final SpanEnricher enricher;
+    private final SessionCalls sessions;
+    private final JvmHooks hooks;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final @Nullable Thread shutdownHook;
 
     private HoneyHiveTracer(TracerConfig config, List<SpanProcessor> extraProcessors) {
         this.config = config;
@@ -136,35 +127,29 @@ public final class HoneyHiveTracer implements AutoCloseable {
         }
         this.sessionId = config.sessionId() != null ? config.sessionId() : SessionIds.newId();
         this.sessionName = config.sessionName() != null ? config.sessionName() : ApplicationName.detect();
-        this.flattener = new AttributeFlattener(new FlattenLimits(
-                config.maxAttributeDepth(), config.maxSpanAttributes(), config.maxAttributeValueLength()));
         // Opened first: a file that cannot be written is a configuration error, before any thread is started.
-        this.localSink = config.localSink() == null ? null : LocalSink.open(config.localSink(), () -> System.out);
-        this.export = config.testMode() ? null : SpanExportPipeline.create(exportSettings(config));
-        this.sessions = config.testMode()
+        LocalSink localSink = config.localSink() == null ? null : LocalSink.open(config.localSink(), () -> System.out);
+        HoneyHiveEndpoint endpoint = config.testMode()
                 ? null
-                : new SessionClient(SessionClient.Settings.defaults(
-                        config.serverUrl(), requireNonNull(config.apiKey(), "apiKey"), config.sessionTimeout()));
-        this.identity = identity();
-        this.delivery = delivery(config, export, localSink, inProcessCounters);
-        this.provider = tracerProvider(config, identity, extraProcessors, delivery);
-        this.openTelemetry = OpenTelemetrySdk.builder()
-                .setTracerProvider(provider)
-                .setPropagators(ContextPropagators.create(PROPAGATOR))
-                .build();
-        this.tracer = provider.tracerBuilder(INSTRUMENTATION_SCOPE)
-                .setInstrumentationVersion(LibraryVersion.version())
-                .build();
-        this.linkedContext = config.linkCarrier().isEmpty()
+                : new HoneyHiveEndpoint(config.serverUrl(), requireNonNull(config.apiKey(), "apiKey"));
+        this.sdk = TracerSdk.create(
+                config, identity(config, sessionId), serviceName(), extraProcessors, endpoint, localSink);
+        AttributeFlattener flattener = new AttributeFlattener(new FlattenLimits(
+                config.maxAttributeDepth(), config.maxSpanAttributes(), config.maxAttributeValueLength()));
+        this.spans = new SpanStarter(sdk.provider(), flattener, LinkedParent.of(config.linkCarrier()));
+        this.enricher = new SpanEnricher(flattener);
+        SessionClient client = endpoint == null
                 ? null
-                : ContextCarriers.extract(Context.root(), config.linkCarrier(), MapCarrier.GETTER, true);
+                : new SessionClient(SessionClient.Settings.defaults(endpoint, config.sessionTimeout()));
+        this.sessions = new SessionCalls(client, localSink, new SessionBodies(config));
         if (config.registerGlobal()) {
-            registerGlobal();
+            JvmHooks.registerGlobal(sdk.openTelemetry(), Settings.REGISTER_GLOBAL.describe());
         }
-        this.shutdownHook = config.shutdownHook() ? addShutdownHook() : null;
+        this.hooks =
+                config.shutdownHook() ? JvmHooks.closingAtExit(() -> close(config.shutdownTimeout())) : JvmHooks.none();
         if (config.startSession() && config.sessionId() == null) {
             // The id is made here and sent, so spans are stamped at once; the start itself goes out in the background.
-            startSession(sessionId, sessionBody(sessionId, sessionName, null, config.inputs(), Map.of(), Map.of()));
+            sessions.start(sessionId, sessionName, null, EventFields.inputsOnly(config.inputs()));
         }
         logger.fine(() -> "HoneyHive tracer started: " + this);
     }
@@ -278,7 +263,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         try {
             Span span = Span.current();
             if (span.isRecording()) {
-                flattener.flattenOnto(span, HoneyHiveAttributes.METADATA, attributes);
+                enricher.enrichMetadata(span, attributes);
             }
         } catch (RuntimeException e) {
             enrichFailures.log(Level.WARNING, "Could not enrich the current span", e);
@@ -295,33 +280,12 @@ public final class HoneyHiveTracer implements AutoCloseable {
         }
         try {
             if (enrichment.eventId() != null) {
-                updateEvent(
-                        enrichment.eventId(),
-                        eventUpdate(
-                                enrichment.eventId(),
-                                enrichment.inputs(),
-                                enrichment.error(),
-                                enrichment.metadata(),
-                                enrichment.outputs(),
-                                enrichment.feedback(),
-                                enrichment.metrics(),
-                                enrichment.config(),
-                                enrichment.userProperties()));
+                sessions.update(enrichment.eventId(), enrichment.fields(), enrichment.error());
                 return;
             }
             Span span = Span.current();
-            if (!span.isRecording()) {
-                return;
-            }
-            enrich(span, HoneyHiveAttributes.INPUTS, enrichment.inputs());
-            enrich(span, HoneyHiveAttributes.OUTPUTS, enrichment.outputs());
-            enrich(span, HoneyHiveAttributes.METADATA, enrichment.metadata());
-            enrich(span, HoneyHiveAttributes.METRICS, enrichment.metrics());
-            enrich(span, HoneyHiveAttributes.FEEDBACK, enrichment.feedback());
-            enrich(span, HoneyHiveAttributes.CONFIG, enrichment.config());
-            enrich(span, HoneyHiveAttributes.USER_PROPERTIES, enrichment.userProperties());
-            if (enrichment.error() != null) {
-                span.setAttribute(HoneyHiveAttributes.ERROR, flattener.truncate(enrichment.error()));
+            if (span.isRecording()) {
+                enricher.enrich(span, enrichment.fields(), enrichment.error());
             }
         } catch (RuntimeException e) {
             enrichFailures.log(Level.WARNING, "Could not enrich the current span", e);
@@ -338,7 +302,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         String id = SessionIds.newId();
         try {
             id = idFor(options);
-            begin(options, id).get(nanos(config.sessionTimeout()), TimeUnit.NANOSECONDS);
+            begin(options, id).get(Deadline.nanos(config.sessionTimeout()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             sessionFailures.log(
                     Level.WARNING,
@@ -380,12 +344,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         try {
             id = idFor(options);
             begin(options, id);
-            BaggageBuilder baggage = Baggage.current().toBuilder().put(HoneyHiveBaggage.SESSION_ID, id);
-            if (options.source() != null) {
-                baggage.put(HoneyHiveBaggage.SOURCE, options.source());
-            }
-            Context withSession =
-                    HoneyHiveBaggage.markSessionOwned(Context.current().with(baggage.build()));
+            Context withSession = HoneyHiveBaggage.withSession(Context.current(), id, options.source());
             return new SessionScope(id, withSession.makeCurrent());
         } catch (RuntimeException e) {
             sessionFailures.log(Level.WARNING, "Could not make a HoneyHive session current", e);
@@ -411,23 +370,9 @@ public final class HoneyHiveTracer implements AutoCloseable {
         if (isClosed()) {
             return;
         }
-        if (!recordsSessions()) {
-            return;
-        }
         try {
             String target = enrichment.sessionId() != null ? enrichment.sessionId() : currentSessionId();
-            updateEvent(
-                    target,
-                    eventUpdate(
-                            target,
-                            enrichment.inputs(),
-                            null,
-                            enrichment.metadata(),
-                            enrichment.outputs(),
-                            enrichment.feedback(),
-                            enrichment.metrics(),
-                            enrichment.config(),
-                            enrichment.userProperties()));
+            sessions.update(target, enrichment.fields(), null);
         } catch (RuntimeException e) {
             sessionFailures.log(Level.WARNING, "Could not enrich a HoneyHive session", e);
         }
@@ -478,7 +423,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
     /** {@link #inject(Map)} for any carrier, written through the setter. */
     public <C> void inject(C carrier, TextMapSetter<C> setter) {
         try {
-            ContextCarriers.inject(parentContext(), sessionId, carrier, setter);
+            ContextCarriers.inject(spans.parentContext(), sessionId, carrier, setter);
         } catch (RuntimeException e) {
             traceFailures.log(Level.WARNING, "Could not inject the trace context", e);
         }
@@ -495,16 +440,10 @@ public final class HoneyHiveTracer implements AutoCloseable {
             return false;
         }
         try {
-            long deadline = deadline(timeout);
-            long failuresBefore = failedExports();
-            boolean flushed = provider.forceFlush()
-                    .join(nanos(timeout), TimeUnit.NANOSECONDS)
-                    .isSuccess();
-            if (localSink != null) {
-                localSink.flush();
-            }
-            boolean sessionCalls = sessions == null || sessions.awaitIdle(remaining(deadline));
-            return flushed && sessionCalls && inFlightDelivered(deadline) && failedExports() == failuresBefore;
+            Deadline deadline = Deadline.after(timeout);
+            TracerSdk.Delivery spansFlushed = sdk.flush(deadline);
+            boolean sessionCalls = sessions.awaitIdle(deadline.remaining());
+            return sessionCalls && spansFlushed.succeeded(deadline);
         } catch (RuntimeException e) {
             traceFailures.log(Level.WARNING, "Could not flush the HoneyHive tracer", e);
             return false;
@@ -513,7 +452,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
 
     /** {@link #flush(Duration)} with a 10 second timeout. */
     public boolean flush() {
-        return flush(DEFAULT_FLUSH_TIMEOUT);
+        return flush(Deadline.DEFAULT_TIMEOUT);
     }
 
     /**
@@ -534,21 +473,12 @@ public final class HoneyHiveTracer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return false;
         }
-        removeShutdownHook();
+        hooks.remove();
         try {
-            long deadline = deadline(timeout);
-            long failuresBefore = failedExports();
-            boolean shutDown = openTelemetry
-                    .shutdown()
-                    .join(nanos(timeout), TimeUnit.NANOSECONDS)
-                    .isSuccess();
-            boolean sessionCalls = sessions == null || sessions.close(remaining(deadline));
-            boolean delivered =
-                    shutDown && sessionCalls && inFlightDelivered(deadline) && failedExports() == failuresBefore;
-            if (export != null) {
-                // Exports that outlive the timeout may still log; the key stays masked until they end.
-                export.awaitInFlight().whenComplete(export::release);
-            }
+            Deadline deadline = Deadline.after(timeout);
+            TracerSdk.Delivery spansShutDown = sdk.shutdown(deadline);
+            boolean sessionCalls = sessions.close(deadline.remaining());
+            boolean delivered = sessionCalls && spansShutDown.succeeded(deadline);
             logger.fine(() -> "HoneyHive tracer closed; everything delivered: " + delivered);
             return delivered;
         } catch (RuntimeException e) {
@@ -564,14 +494,17 @@ public final class HoneyHiveTracer implements AutoCloseable {
      */
     public SpanStatistics spanStatistics() {
         try {
-            return export != null ? export.statistics() : inProcessCounters.read();
+            return sdk.statistics();
         } catch (RuntimeException e) {
             traceFailures.log(Level.WARNING, "Could not read the span pipeline's counters", e);
             return SpanStatistics.NONE;
         }
     }
 
-    /** The configuration in force, defaults and environment applied. */
+    /**
+     * The configuration the tracer was built from: the settings given in code together with those the environment
+     * gave; its accessors return those values, else the defaults.
+     */
     public TracerConfig config() {
         return config;
     }
@@ -602,6 +535,15 @@ public final class HoneyHiveTracer implements AutoCloseable {
     }
 
     /**
+     * The session spans started now go to: the one in the current context's baggage (a request's, or one opened
+     * with {@link #withSession}), else the tracer's own.
+     */
+    public String currentSessionId() {
+        String fromBaggage = Baggage.current().getEntryValue(HoneyHiveBaggage.SESSION_ID);
+        return fromBaggage != null && !fromBaggage.isEmpty() ? fromBaggage : sessionId;
+    }
+
+    /**
      * A span processor to add to another OpenTelemetry SDK of the application (an agent's, a framework's such as
      * Quarkus's), so that spans its instrumentation makes inside a HoneyHive session reach HoneyHive too: they are
      * stamped with the session (from baggage) when they start and delivered through this tracer's exporter and
@@ -612,7 +554,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
      * that provider down does not close this tracer; closing this tracer stops the delivery.
      */
     public SpanProcessor sessionSpanProcessor(boolean includeSpansOutsideSessions) {
-        return new SessionSpanForwarder(new HoneyHiveSpanProcessor(identity), delivery, includeSpansOutsideSessions);
+        return sdk.sessionSpanProcessor(includeSpansOutsideSessions);
     }
 
     /**
@@ -620,12 +562,12 @@ public final class HoneyHiveTracer implements AutoCloseable {
      * stamped and are exported with this tracer's spans.
      */
     public TracerProvider provider() {
-        return provider;
+        return sdk.provider();
     }
 
     /** An {@link OpenTelemetry} with this tracer's provider and W3C trace-context and baggage propagators. */
     public OpenTelemetry openTelemetry() {
-        return openTelemetry;
+        return sdk.openTelemetry();
     }
 
     @Override
@@ -640,16 +582,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
             return ScopedSpan.noop();
         }
         try {
-            Context parent = parentContext();
-            SpanBuilder builder =
-                    tracer.spanBuilder(requireNonNull(name, "name")).setParent(parent);
-            if (eventType != null) {
-                builder.setAttribute(HoneyHiveAttributes.EVENT_TYPE, eventType.wireValue());
-            }
-            if (!attributes.isEmpty()) {
-                setAll(builder, flattener.flattenEntries("", attributes));
-            }
-            Span span = builder.startSpan();
+            Context parent = spans.parentContext();
+            Span span = spans.startApiSpan(parent, requireNonNull(name, "name"), eventType, attributes);
             return new ScopedSpan(span, parent.with(span).makeCurrent());
         } catch (RuntimeException e) {
             traceFailures.log(Level.WARNING, "Could not start a HoneyHive span; the code runs untraced", e);
@@ -657,147 +591,17 @@ public final class HoneyHiveTracer implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static void setAll(SpanBuilder builder, Attributes attributes) {
-        attributes.forEach((key, value) -> builder.setAttribute((AttributeKey<Object>) key, value));
-    }
-
-    private void enrich(Span span, String prefix, Map<String, ?> values) {
-        if (!values.isEmpty()) {
-            flattener.flattenOnto(span, prefix, values);
-        }
-    }
-
-    /**
-     * The current context, or, when no span is current and a link carrier was configured, the current context with
-     * the linked parent span and its baggage beneath the current baggage.
-     */
-    private Context parentContext() {
-        Context current = Context.current();
-        if (linkedContext == null || Span.fromContext(current).getSpanContext().isValid()) {
-            return current;
-        }
-        BaggageBuilder baggage = Baggage.fromContext(linkedContext).toBuilder();
-        Baggage.fromContext(current).forEach((key, entry) -> baggage.put(key, entry.getValue(), entry.getMetadata()));
-        return current.with(Span.fromContext(linkedContext)).with(baggage.build());
-    }
-
     private String idFor(SessionOptions options) {
         return options.sessionId() != null ? options.sessionId() : SessionIds.newId();
     }
 
-    /**
-     * The session spans started now go to: the one in the current context's baggage (a request's, or one opened
-     * with {@link #withSession}), else the tracer's own.
-     */
-    public String currentSessionId() {
-        String fromBaggage = Baggage.current().getEntryValue(HoneyHiveBaggage.SESSION_ID);
-        return fromBaggage != null && !fromBaggage.isEmpty() ? fromBaggage : sessionId;
-    }
-
     /** Starts the session unless it exists already; the future ends when the start call has. */
     private CompletableFuture<Void> begin(SessionOptions options, String id) {
-        if (options.skipApiCall() || closed.get() || !recordsSessions()) {
+        if (options.skipApiCall() || closed.get()) {
             return CompletableFuture.completedFuture(null);
         }
         String name = options.sessionName() != null ? options.sessionName() : sessionName;
-        return startSession(
-                id,
-                sessionBody(
-                        id, name, options.source(), options.inputs(), options.metadata(), options.userProperties()));
-    }
-
-    private CompletableFuture<Void> startSession(String id, ObjectNode session) {
-        if (localSink != null) {
-            localSink.record("session_start", session);
-        }
-        return sessions == null ? CompletableFuture.completedFuture(null) : sessions.startSession(id, session);
-    }
-
-    /** Whether session starts and updates go anywhere: HoneyHive, or the local sink's file. */
-    private boolean recordsSessions() {
-        return sessions != null || localSink != null;
-    }
-
-    private void updateEvent(String eventId, ObjectNode update) {
-        if (update.size() <= 1) {
-            // Only the event id: there is nothing to add.
-            return;
-        }
-        if (localSink != null) {
-            localSink.record("event_update", update);
-        }
-        if (sessions != null) {
-            sessions.updateEvent(eventId, update);
-        }
-    }
-
-    /** The {@code session} object of a session start, with only the fields that have a value. */
-    private ObjectNode sessionBody(
-            String id,
-            String name,
-            @Nullable String source,
-            Map<String, ?> inputs,
-            Map<String, ?> metadata,
-            Map<String, ?> userProperties) {
-        int maxLength = config.maxAttributeValueLength();
-        ObjectNode session = SafeJson.mapper().createObjectNode();
-        if (config.project() != null) {
-            session.put("project", config.project());
-        }
-        session.put("session_name", name);
-        session.put("source", source != null ? source : config.source());
-        session.put("session_id", id);
-        putIfNotEmpty(session, "inputs", SafeJson.objectOf(inputs, maxLength));
-        ObjectNode sessionMetadata = SafeJson.objectOf(metadata, maxLength);
-        if (config.isEvaluation()) {
-            putIfSet(sessionMetadata, HoneyHiveBaggage.RUN_ID, config.runId());
-            putIfSet(sessionMetadata, HoneyHiveBaggage.DATASET_ID, config.datasetId());
-            putIfSet(sessionMetadata, HoneyHiveBaggage.DATAPOINT_ID, config.datapointId());
-        }
-        putIfNotEmpty(session, "metadata", sessionMetadata);
-        putIfNotEmpty(session, "user_properties", SafeJson.objectOf(userProperties, maxLength));
-        return session;
-    }
-
-    /** The body of {@code PUT /events}, with only the fields that have a value. */
-    private ObjectNode eventUpdate(
-            String eventId,
-            Map<String, ?> inputs,
-            @Nullable String error,
-            Map<String, ?> metadata,
-            Map<String, ?> outputs,
-            Map<String, ?> feedback,
-            Map<String, ?> metrics,
-            Map<String, ?> configValues,
-            Map<String, ?> userProperties) {
-        int maxLength = config.maxAttributeValueLength();
-        ObjectNode update = SafeJson.mapper().createObjectNode();
-        update.put("event_id", eventId);
-        ObjectNode allMetadata = SafeJson.objectOf(metadata, maxLength);
-        if (!inputs.isEmpty()) {
-            allMetadata.set("inputs", SafeJson.objectOf(inputs, maxLength));
-        }
-        putIfSet(allMetadata, "error", error);
-        putIfNotEmpty(update, "metadata", allMetadata);
-        putIfNotEmpty(update, "feedback", SafeJson.objectOf(feedback, maxLength));
-        putIfNotEmpty(update, "metrics", SafeJson.objectOf(metrics, maxLength));
-        putIfNotEmpty(update, "outputs", SafeJson.objectOf(outputs, maxLength));
-        putIfNotEmpty(update, "config", SafeJson.objectOf(configValues, maxLength));
-        putIfNotEmpty(update, "user_properties", SafeJson.objectOf(userProperties, maxLength));
-        return update;
-    }
-
-    private static void putIfNotEmpty(ObjectNode object, String field, ObjectNode value) {
-        if (!value.isEmpty()) {
-            object.set(field, value);
-        }
-    }
-
-    private static void putIfSet(ObjectNode object, String field, @Nullable String value) {
-        if (value != null) {
-            object.put(field, value);
-        }
+        return sessions.start(id, name, options.source(), options.fields());
     }
 
     private boolean isClosed() {
@@ -808,42 +612,14 @@ public final class HoneyHiveTracer implements AutoCloseable {
         return false;
     }
 
-    /** Waits until the deadline for exports the batch processor gave up waiting on, and says if all succeeded. */
-    private boolean inFlightDelivered(long deadlineNanos) {
-        if (export == null) {
-            return true;
+    private String serviceName() {
+        if (config.serviceName() != null) {
+            return config.serviceName();
         }
-        long left = Math.max(0, deadlineNanos - System.nanoTime());
-        return export.awaitInFlight().join(left, TimeUnit.NANOSECONDS).isSuccess();
+        return config.project() != null ? config.project() : sessionName;
     }
 
-    /** The timeout in nanoseconds, saturated, so that a huge or missing timeout cannot throw. */
-    private static long nanos(@Nullable Duration timeout) {
-        if (timeout == null) {
-            return DEFAULT_FLUSH_TIMEOUT.toNanos();
-        }
-        try {
-            return Math.max(0, timeout.toNanos());
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private static long deadline(@Nullable Duration timeout) {
-        long now = System.nanoTime();
-        long nanos = nanos(timeout);
-        return nanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos;
-    }
-
-    private static Duration remaining(long deadlineNanos) {
-        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
-    }
-
-    private long failedExports() {
-        return export == null ? 0 : export.failedExports();
-    }
-
-    private TracerIdentity identity() {
+    private static TracerIdentity identity(TracerConfig config, String sessionId) {
         boolean evaluation = config.isEvaluation();
         return new TracerIdentity(
                 sessionId,
@@ -854,125 +630,23 @@ public final class HoneyHiveTracer implements AutoCloseable {
                 evaluation ? config.datapointId() : null);
     }
 
-    private static SpanExportPipeline.ExportSettings exportSettings(TracerConfig config) {
-        return new SpanExportPipeline.ExportSettings(
-                config.serverUrl(),
-                requireNonNull(config.apiKey(), "apiKey"),
-                config.source(),
-                config.exportTimeout(),
-                config.disableBatch(),
-                config.batchScheduleDelay(),
-                config.batchMaxQueueSize(),
-                config.batchMaxExportBatchSize(),
-                config.batchExportTimeout());
-    }
-
-    private SdkTracerProvider tracerProvider(
-            TracerConfig config, TracerIdentity identity, List<SpanProcessor> extraProcessors, SpanProcessor delivery) {
-        String serviceName = config.serviceName() != null
-                ? config.serviceName()
-                : config.project() != null ? config.project() : sessionName;
-        SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
-                // No service.version: the wire contract wants the application's, which the tracer does not know.
-                .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, serviceName))))
-                // HoneyHive shows whole sessions, so every span is kept whatever an upstream sampler decided.
-                .setSampler(Sampler.alwaysOn())
-                .setSpanLimits(SpanLimits.builder()
-                        .setMaxNumberOfAttributes(config.maxSpanAttributes() + RESERVED_ATTRIBUTES)
-                        .setMaxAttributeValueLength(config.maxAttributeValueLength())
-                        .build())
-                // First, so that every other processor sees the session already stamped.
-                .addSpanProcessor(new HoneyHiveSpanProcessor(identity));
-        extraProcessors.forEach(builder::addSpanProcessor);
-        return builder.addSpanProcessor(delivery).build();
-    }
-
-    private static SpanProcessor delivery(
-            TracerConfig config,
-            @Nullable SpanExportPipeline export,
-            @Nullable LocalSink localSink,
-            SdkSpanCounters inProcessCounters) {
-        List<SpanProcessor> processors = new ArrayList<>();
-        if (export != null) {
-            processors.add(export.processor());
-        }
-        if (localSink != null) {
-            processors.add(BatchSpanProcessor.builder(new CompletingSpanExporter(localSink))
-                    .setScheduleDelay(LOCAL_SINK_DELAY)
-                    .setMeterProvider(inProcessCounters.meterProvider())
-                    .build());
-        } else if (export == null) {
-            // Test mode without a sink: the spans still pass through a batch processor, as in production, and are
-            // then discarded; so the application pays what it pays in production, and spanStatistics() counts.
-            // With disable_batch, each span is handed on as it ends and no processor thread waits (disabled tracers
-            // are built so).
-            SpanExporter discard = SpanExporter.composite(List.of());
-            processors.add(
-                    config.disableBatch()
-                            ? SimpleSpanProcessor.builder(discard)
-                                    .setMeterProvider(inProcessCounters::meterProvider)
-                                    .build()
-                            : BatchSpanProcessor.builder(discard)
-                                    .setScheduleDelay(config.batchScheduleDelay())
-                                    .setMaxQueueSize(config.batchMaxQueueSize())
-                                    .setMaxExportBatchSize(config.batchMaxExportBatchSize())
-                                    .setMeterProvider(inProcessCounters.meterProvider())
-                                    .build());
-        }
-        return SpanProcessor.composite(processors);
-    }
-
-    private void registerGlobal() {
-        try {
-            GlobalOpenTelemetry.set(openTelemetry);
-        } catch (IllegalStateException e) {
-            logger.log(
-                    Level.WARNING,
-                    "GlobalOpenTelemetry was already set; this HoneyHive tracer is not the global" + " one ("
-                            + ConfigKey.API_KEY.propertyKey().replace("api-key", "register-global") + ")");
-        }
-    }
-
-    private @Nullable Thread addShutdownHook() {
-        Thread hook = new Thread(() -> close(config.shutdownTimeout()), "honeyhive-tracer-shutdown");
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-            return hook;
-        } catch (IllegalStateException | SecurityException e) {
-            return null;
-        }
-    }
-
-    private void removeShutdownHook() {
-        if (shutdownHook == null || Thread.currentThread() == shutdownHook) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException | SecurityException e) {
-            // The JVM is already shutting down: the hook runs, and finds the tracer closed.
-        }
-    }
-
     /**
      * Builds a {@link HoneyHiveTracer}: explicit settings, over a configuration given with {@link #config}, over
-     * the {@code HH_*} environment variables, over defaults. Not thread-safe.
+     * the {@code HH_*} environment variables, over defaults. Every setting of {@link TracerConfig.Builder} is here
+     * too, with the same meaning. Not thread-safe.
      */
-    public static final class Builder extends TracerSettings<Builder> {
+    public static final class Builder {
 
+        private final TracerConfig.Builder config = TracerConfig.builder();
         private Map<String, String> environment = System.getenv();
         private final List<SpanProcessor> spanProcessors = new ArrayList<>();
 
-        Builder() {}
-
-        @Override
-        Builder self() {
-            return this;
-        }
+        private Builder() {}
 
         /** Takes every setting the configuration sets; setters called afterwards override single settings. */
         public Builder config(TracerConfig config) {
-            return copyFrom(requireNonNull(config, "config").settings);
+            this.config.values().setAll(requireNonNull(config, "config").values());
+            return this;
         }
 
         /**
@@ -993,6 +667,223 @@ public final class HoneyHiveTracer implements AutoCloseable {
             return this;
         }
 
+        /** The HoneyHive API key ({@code HH_API_KEY}). Required unless in test mode; never logged or printed. */
+        public Builder apiKey(String apiKey) {
+            config.apiKey(apiKey);
+            return this;
+        }
+
+        /** The HoneyHive project ({@code HH_PROJECT}). */
+        public Builder project(String project) {
+            config.project(project);
+            return this;
+        }
+
+        /** The source environment, such as {@code production} ({@code HH_SOURCE}); default {@value TracerConfig#DEFAULT_SOURCE}. */
+        public Builder source(String source) {
+            config.source(source);
+            return this;
+        }
+
+        /** The name of the tracer's own session ({@code HH_SESSION_NAME}); default the application's name. */
+        public Builder sessionName(String sessionName) {
+            config.sessionName(sessionName);
+            return this;
+        }
+
+        /**
+         * The HoneyHive base URL for self-hosted deployments ({@code HH_API_URL} or {@code HH_SERVER_URL}); default
+         * {@value TracerConfig#DEFAULT_SERVER_URL}. A trailing {@code /} is dropped.
+         */
+        public Builder serverUrl(String serverUrl) {
+            config.serverUrl(serverUrl);
+            return this;
+        }
+
+        /** An existing session to continue, instead of a new one; must be a UUID. */
+        public Builder sessionId(String sessionId) {
+            config.sessionId(sessionId);
+            return this;
+        }
+
+        /** An existing session to continue, instead of a new one. */
+        public Builder sessionId(UUID sessionId) {
+            config.sessionId(sessionId);
+            return this;
+        }
+
+        /** The inputs of the tracer's own session, sent when it starts. */
+        public Builder inputs(Map<String, ?> inputs) {
+            config.inputs(inputs);
+            return this;
+        }
+
+        /** Evaluation mode ({@code is_evaluation}): the run, dataset and datapoint ids go on every span. */
+        public Builder evaluation(boolean evaluation) {
+            config.evaluation(evaluation);
+            return this;
+        }
+
+        /** The evaluation run id, used in evaluation mode. */
+        public Builder runId(String runId) {
+            config.runId(runId);
+            return this;
+        }
+
+        /** The evaluation dataset id, used in evaluation mode. */
+        public Builder datasetId(String datasetId) {
+            config.datasetId(datasetId);
+            return this;
+        }
+
+        /** The evaluation datapoint id, used in evaluation mode. */
+        public Builder datapointId(String datapointId) {
+            config.datapointId(datapointId);
+            return this;
+        }
+
+        /**
+         * W3C trace context and baggage headers ({@code traceparent}, {@code baggage}) of a parent trace: spans this
+         * tracer starts outside any other span become its children, for the tracer's lifetime.
+         */
+        public Builder linkCarrier(Map<String, String> linkCarrier) {
+            config.linkCarrier(linkCarrier);
+            return this;
+        }
+
+        /** Export each span as soon as it ends instead of in batches ({@code HH_DISABLE_BATCH}); default false. */
+        public Builder disableBatch(boolean disableBatch) {
+            config.disableBatch(disableBatch);
+            return this;
+        }
+
+        /**
+         * Log the tracer's diagnostics at FINE ({@code HH_VERBOSE}); never payloads or keys. Default false. The level is
+         * that of the {@code ai.honeyhive} loggers, so it applies to every tracer in the JVM and stays after close.
+         */
+        public Builder verbose(boolean verbose) {
+            config.verbose(verbose);
+            return this;
+        }
+
+        /** Trace without sending anything to HoneyHive ({@code HH_TEST_MODE}); no key needed. Default false. */
+        public Builder testMode(boolean testMode) {
+            config.testMode(testMode);
+            return this;
+        }
+
+        /** Do not trace outgoing HTTP calls ({@code HH_DISABLE_HTTP_TRACING}); default true. */
+        public Builder disableHttpTracing(boolean disableHttpTracing) {
+            config.disableHttpTracing(disableHttpTracing);
+            return this;
+        }
+
+        /**
+         * Also write what is traced locally ({@code HH_LOCAL_SINK}): {@code console} prints a tree per trace, a file path
+         * appends HoneyHive events as JSON lines, {@code console,/tmp/honeyhive.jsonl} does both. Works in test mode, so
+         * the tracer can be tried without an account. Default: off.
+         */
+        public Builder localSink(String localSink) {
+            config.localSink(localSink);
+            return this;
+        }
+
+        /**
+         * Start the tracer's own session when it is built; default true. Turn it off where every unit of work gets its
+         * own session (a request filter does this). A configured {@link #sessionId} is never started: it exists already.
+         */
+        public Builder startSession(boolean startSession) {
+            config.startSession(startSession);
+            return this;
+        }
+
+        /** How long one session call to HoneyHive may take, and {@code createSession} waits; default 5 seconds. */
+        public Builder sessionTimeout(Duration sessionTimeout) {
+            config.sessionTimeout(sessionTimeout);
+            return this;
+        }
+
+        /** The {@code service.name} resource attribute; default the project, else the application's name. */
+        public Builder serviceName(String serviceName) {
+            config.serviceName(serviceName);
+            return this;
+        }
+
+        /**
+         * Register this tracer's OpenTelemetry as {@code GlobalOpenTelemetry}, so that libraries that use the global
+         * instance report to HoneyHive; default false, because only one instance per JVM can be global.
+         */
+        public Builder registerGlobal(boolean registerGlobal) {
+            config.registerGlobal(registerGlobal);
+            return this;
+        }
+
+        /**
+         * Flush and close the tracer when the JVM exits, if it was not closed before; default true. Containers that
+         * manage the tracer's lifecycle turn this off.
+         */
+        public Builder shutdownHook(boolean shutdownHook) {
+            config.shutdownHook(shutdownHook);
+            return this;
+        }
+
+        /** How long one export request to HoneyHive may take; default 10 seconds. */
+        public Builder exportTimeout(Duration exportTimeout) {
+            config.exportTimeout(exportTimeout);
+            return this;
+        }
+
+        /** How long {@link HoneyHiveTracer#close()} waits for pending spans; default 10 seconds. */
+        public Builder shutdownTimeout(Duration shutdownTimeout) {
+            config.shutdownTimeout(shutdownTimeout);
+            return this;
+        }
+
+        /** The longest wait before a batch is sent ({@code OTEL_BSP_SCHEDULE_DELAY}); default 5 seconds. */
+        public Builder batchScheduleDelay(Duration batchScheduleDelay) {
+            config.batchScheduleDelay(batchScheduleDelay);
+            return this;
+        }
+
+        /**
+         * How many ended spans may wait for export ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 2048. Beyond it spans are
+         * dropped rather than held, so memory stays bounded when HoneyHive is unreachable.
+         */
+        public Builder batchMaxQueueSize(int batchMaxQueueSize) {
+            config.batchMaxQueueSize(batchMaxQueueSize);
+            return this;
+        }
+
+        /** The most spans in one export request ({@code OTEL_BSP_MAX_EXPORT_BATCH_SIZE}); default 512. */
+        public Builder batchMaxExportBatchSize(int batchMaxExportBatchSize) {
+            config.batchMaxExportBatchSize(batchMaxExportBatchSize);
+            return this;
+        }
+
+        /** How long one batch export may take, retries included ({@code OTEL_BSP_EXPORT_TIMEOUT}); default 30 seconds. */
+        public Builder batchExportTimeout(Duration batchExportTimeout) {
+            config.batchExportTimeout(batchExportTimeout);
+            return this;
+        }
+
+        /** How many levels of nested maps, lists and objects become separate attributes; default 8. */
+        public Builder maxAttributeDepth(int maxAttributeDepth) {
+            config.maxAttributeDepth(maxAttributeDepth);
+            return this;
+        }
+
+        /** How many attributes one span may carry from captured and enriched values; default 1024. */
+        public Builder maxSpanAttributes(int maxSpanAttributes) {
+            config.maxSpanAttributes(maxSpanAttributes);
+            return this;
+        }
+
+        /** The longest string attribute value, in characters, after which it is cut with a marker; default 16384. */
+        public Builder maxAttributeValueLength(int maxAttributeValueLength) {
+            config.maxAttributeValueLength(maxAttributeValueLength);
+            return this;
+        }
+
         /**
          * Validates the configuration and starts the tracer.
          *
@@ -1000,11 +891,11 @@ public final class HoneyHiveTracer implements AutoCloseable {
          * @throws IllegalStateException if no API key is set and test mode is off
          */
         public HoneyHiveTracer build() {
-            TracerConfig explicit = new TracerConfig.Builder().copyFrom(this).build();
+            TracerConfig explicit = config.build();
             TracerConfig effective = explicit.withFallback(TracerConfig.fromEnvironment(environment));
             if (effective.apiKey() == null && !effective.testMode()) {
                 throw new IllegalStateException("The HoneyHive API key is not set: set "
-                        + ConfigKey.API_KEY.describe() + ", or enable test mode (" + ConfigKey.TEST_MODE.describe()
+                        + Settings.API_KEY.describe() + ", or enable test mode (" + Settings.TEST_MODE.describe()
                         + " = true) to trace without sending anything");
             }
             return new HoneyHiveTracer(effective, List.copyOf(spanProcessors));

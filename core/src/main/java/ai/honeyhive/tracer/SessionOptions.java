@@ -2,9 +2,8 @@ package ai.honeyhive.tracer;
 
 import static java.util.Objects.requireNonNull;
 
-import ai.honeyhive.tracer.internal.NullTolerantMaps;
-import ai.honeyhive.tracer.internal.SessionIds;
-import java.util.Map;
+import ai.honeyhive.tracer.internal.EventFields;
+import ai.honeyhive.tracer.internal.session.SessionIds;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,18 +24,14 @@ public final class SessionOptions {
 
     private final @Nullable String sessionName;
     private final @Nullable String sessionId;
-    private final Map<String, ?> inputs;
-    private final Map<String, ?> metadata;
-    private final Map<String, ?> userProperties;
+    private final EventFields fields;
     private final @Nullable String source;
     private final boolean skipApiCall;
 
     private SessionOptions(Builder builder) {
         this.sessionName = builder.sessionName;
         this.sessionId = builder.sessionId;
-        this.inputs = builder.inputs;
-        this.metadata = builder.metadata;
-        this.userProperties = builder.userProperties;
+        this.fields = builder.fields.build();
         this.source = builder.source;
         this.skipApiCall = builder.skipApiCall;
     }
@@ -66,19 +61,9 @@ public final class SessionOptions {
         return sessionId;
     }
 
-    /** The session's inputs, sent with its start. */
-    public Map<String, ?> inputs() {
-        return inputs;
-    }
-
-    /** The session's metadata, sent with its start. */
-    public Map<String, ?> metadata() {
-        return metadata;
-    }
-
-    /** The session's user properties, such as the user id or plan. */
-    public Map<String, ?> userProperties() {
-        return userProperties;
+    /** The session's inputs, metadata and user properties, sent with its start. */
+    EventFields fields() {
+        return fields;
     }
 
     /** The source of this session, or null for the tracer's. */
@@ -91,17 +76,22 @@ public final class SessionOptions {
         return skipApiCall;
     }
 
-    /** Builds {@link SessionOptions}. Not thread-safe. */
-    public static final class Builder {
+    /**
+     * Builds {@link SessionOptions}: the session's name, id and source, and its {@code inputs}, {@code metadata} and
+     * {@code userProperties}, sent with its start. Not thread-safe.
+     */
+    public static final class Builder extends StartFieldsBuilder<Builder> {
         private @Nullable String sessionName;
         private @Nullable String sessionId;
-        private Map<String, ?> inputs = Map.of();
-        private Map<String, ?> metadata = Map.of();
-        private Map<String, ?> userProperties = Map.of();
         private @Nullable String source;
         private boolean skipApiCall;
 
         private Builder() {}
+
+        @Override
+        Builder self() {
+            return this;
+        }
 
         /** The session's name; default the tracer's session name. */
         public Builder sessionName(String sessionName) {
@@ -112,24 +102,6 @@ public final class SessionOptions {
         /** The id to start the session with; must be a UUID (HoneyHive's session ids are). */
         public Builder sessionId(String sessionId) {
             this.sessionId = requireNonNull(sessionId, "sessionId");
-            return this;
-        }
-
-        /** The session's inputs, sent with its start. */
-        public Builder inputs(Map<String, ?> inputs) {
-            this.inputs = NullTolerantMaps.copyOf(inputs, "inputs");
-            return this;
-        }
-
-        /** The session's metadata, sent with its start. */
-        public Builder metadata(Map<String, ?> metadata) {
-            this.metadata = NullTolerantMaps.copyOf(metadata, "metadata");
-            return this;
-        }
-
-        /** The session's user properties, such as the user id or plan. */
-        public Builder userProperties(Map<String, ?> userProperties) {
-            this.userProperties = NullTolerantMaps.copyOf(userProperties, "userProperties");
             return this;
         }
 

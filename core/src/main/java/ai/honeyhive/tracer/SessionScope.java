@@ -1,6 +1,6 @@
 package ai.honeyhive.tracer;
 
-import ai.honeyhive.tracer.internal.OwnedScope;
+import ai.honeyhive.tracer.internal.span.OwnedScope;
 import io.opentelemetry.context.Scope;
 
 /**

@@ -1,25 +1,26 @@
 package ai.honeyhive.tracer;
 
-import ai.honeyhive.tracer.internal.AttributeFlattener;
-import ai.honeyhive.tracer.internal.ConfigKey;
-import ai.honeyhive.tracer.internal.ConfigValues;
-import ai.honeyhive.tracer.internal.FlattenLimits;
-import ai.honeyhive.tracer.internal.SessionIds;
-import java.net.URI;
-import java.net.URISyntaxException;
+import static java.util.Objects.requireNonNull;
+
+import ai.honeyhive.tracer.internal.NullTolerantMaps;
+import ai.honeyhive.tracer.internal.config.EnvironmentSettings;
+import ai.honeyhive.tracer.internal.config.SettingValues;
+import ai.honeyhive.tracer.internal.config.Settings;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
-import java.util.function.Consumer;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The immutable configuration of a {@link HoneyHiveTracer}: what was set explicitly, validated.
+ * The immutable configuration of a {@link HoneyHiveTracer}: the settings that were given, checked.
  *
- * <p>A setting that was not set falls back, when the tracer is built, to the {@code HH_*} environment variable and
- * then to its default: explicit value &gt; environment &gt; default, as in the Python SDK. The accessors return the
- * value that applies once defaults are taken into account, not looking at the environment.
+ * <p>A {@code TracerConfig} always means the same thing: a set of given settings; an accessor returns the value given,
+ * else the documented default. It never looks at the environment by itself. {@link HoneyHiveTracer#init(TracerConfig)}
+ * takes the settings a config leaves unset from the {@code HH_*} environment variables, then from the defaults
+ * (explicit value &gt; environment &gt; default, as in the Python SDK), and {@link HoneyHiveTracer#config()} is the
+ * config the tracer was built from: the settings given in code together with those the environment gave. Settings
+ * whose default the tracer works out ({@link #sessionName()}, {@link #serviceName()}) read as null when not given;
+ * the tracer's own accessors report what it chose.
  *
  * <pre>{@code
  * TracerConfig config = TracerConfig.builder().project("support-bot").source("production").build();
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * TracerConfig staging = config.toBuilder().source("staging").build();
  * }</pre>
  *
- * <p>{@link #toString()} never shows the API key.
+ * <p>{@link #toString()} lists the settings given and never shows the API key.
  */
 public final class TracerConfig {
 
@@ -36,26 +37,15 @@ public final class TracerConfig {
     /** The source when none is configured. */
     public static final String DEFAULT_SOURCE = "dev";
 
-    static final Duration DEFAULT_EXPORT_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(5);
-    static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
-    // The OpenTelemetry batch span processor's defaults, so that OTEL_BSP_* means what it means elsewhere.
-    static final Duration DEFAULT_BATCH_SCHEDULE_DELAY = Duration.ofSeconds(5);
-    static final int DEFAULT_BATCH_MAX_QUEUE_SIZE = 2048;
-    static final int DEFAULT_BATCH_MAX_EXPORT_BATCH_SIZE = 512;
-    static final Duration DEFAULT_BATCH_EXPORT_TIMEOUT = Duration.ofSeconds(30);
+    private final SettingValues values;
 
-    // A private snapshot of the builder, never handed out, so this stays immutable.
-    final Builder settings;
-
-    private TracerConfig(TracerSettings<?> source) {
-        this.settings = new Builder().copyFrom(source);
-        validate(settings);
+    private TracerConfig(SettingValues values) {
+        this.values = values.checked();
     }
 
     /** An empty builder: nothing set, so everything falls back to the environment and defaults. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(SettingValues.empty());
     }
 
     /** The configuration the {@code HH_*} and {@code OTEL_BSP_*} environment variables give. */
@@ -69,386 +59,429 @@ public final class TracerConfig {
      * @throws IllegalArgumentException if a variable has a value that is not valid, naming the variable
      */
     public static TracerConfig fromEnvironment(Map<String, String> environment) {
-        EnvironmentReader env = new EnvironmentReader(environment);
-        Builder builder = builder();
-        env.text(ConfigKey.API_KEY, builder::apiKey);
-        env.text(ConfigKey.PROJECT, builder::project);
-        env.text(ConfigKey.SOURCE, builder::source);
-        env.text(ConfigKey.SESSION_NAME, builder::sessionName);
-        env.text(ConfigKey.SERVER_URL, builder::serverUrl);
-        env.bool(ConfigKey.TEST_MODE, builder::testMode);
-        env.bool(ConfigKey.VERBOSE, builder::verbose);
-        env.bool(ConfigKey.DISABLE_BATCH, builder::disableBatch);
-        env.bool(ConfigKey.DISABLE_HTTP_TRACING, builder::disableHttpTracing);
-        env.text(ConfigKey.LOCAL_SINK, builder::localSink);
-        env.millis(ConfigKey.BATCH_SCHEDULE_DELAY, builder::batchScheduleDelay);
-        env.positiveInt(ConfigKey.BATCH_MAX_QUEUE_SIZE, builder::batchMaxQueueSize);
-        env.positiveInt(ConfigKey.BATCH_MAX_EXPORT_BATCH_SIZE, builder::batchMaxExportBatchSize);
-        env.millis(ConfigKey.BATCH_EXPORT_TIMEOUT, builder::batchExportTimeout);
-        return builder.build();
+        return new TracerConfig(EnvironmentSettings.read(environment));
     }
 
-    /** A builder with this configuration's explicit settings, to change some of them. */
+    /** A builder with this configuration's settings, to change some of them. */
     public Builder toBuilder() {
-        return new Builder().copyFrom(settings);
+        return new Builder(values.copy());
     }
 
     /** This configuration, with the settings it leaves unset taken from the other one. */
     TracerConfig withFallback(TracerConfig fallback) {
-        return new Builder().copyFrom(fallback.settings).copyFrom(settings).build();
+        return new TracerConfig(fallback.values.with(values));
+    }
+
+    // Visible to HoneyHiveTracer and, through TracerInternals, to our other modules.
+    SettingValues values() {
+        return values;
     }
 
     /** The API key, or null when none is set (test mode). */
     public @Nullable String apiKey() {
-        return settings.apiKey;
+        return values.get(Settings.API_KEY);
     }
 
     /** The project, or null when none is set. */
     public @Nullable String project() {
-        return settings.project;
+        return values.get(Settings.PROJECT);
     }
 
     /** The source; default {@value #DEFAULT_SOURCE}. */
     public String source() {
-        return orDefault(settings.source, DEFAULT_SOURCE);
+        return values.getOrDefault(Settings.SOURCE);
     }
 
     /** The configured session name, or null to use the application's name. */
     public @Nullable String sessionName() {
-        return settings.sessionName;
+        return values.get(Settings.SESSION_NAME);
     }
 
     /** The base URL, without a trailing {@code /}. */
     public String serverUrl() {
-        return orDefault(settings.serverUrl, DEFAULT_SERVER_URL);
+        return values.getOrDefault(Settings.SERVER_URL);
     }
 
     /** The session to continue, a lowercase UUID, or null to start a new one. */
     public @Nullable String sessionId() {
-        return settings.sessionId;
+        return values.get(Settings.SESSION_ID);
     }
 
     /** The inputs of the tracer's own session; empty by default. */
     public Map<String, ?> inputs() {
-        return orDefault(settings.inputs, Map.of());
+        return values.getOrDefault(Settings.INPUTS);
     }
 
     /** Whether evaluation mode is on; default false. */
     public boolean isEvaluation() {
-        return orDefault(settings.evaluation, false);
+        return values.getOrDefault(Settings.EVALUATION);
     }
 
     /** The evaluation run id, or null. */
     public @Nullable String runId() {
-        return settings.runId;
+        return values.get(Settings.RUN_ID);
     }
 
     /** The evaluation dataset id, or null. */
     public @Nullable String datasetId() {
-        return settings.datasetId;
+        return values.get(Settings.DATASET_ID);
     }
 
     /** The evaluation datapoint id, or null. */
     public @Nullable String datapointId() {
-        return settings.datapointId;
+        return values.get(Settings.DATAPOINT_ID);
     }
 
     /** The W3C headers of the parent trace; empty by default. */
     public Map<String, String> linkCarrier() {
-        return orDefault(settings.linkCarrier, Map.of());
+        return values.getOrDefault(Settings.LINK_CARRIER);
     }
 
     /** Whether each span is sent on its own; default false. */
     public boolean disableBatch() {
-        return orDefault(settings.disableBatch, false);
+        return values.getOrDefault(Settings.DISABLE_BATCH);
     }
 
     /** Whether FINE diagnostics are on; default false. */
     public boolean verbose() {
-        return orDefault(settings.verbose, false);
+        return values.getOrDefault(Settings.VERBOSE);
     }
 
     /** Whether nothing is sent; default false. */
     public boolean testMode() {
-        return orDefault(settings.testMode, false);
+        return values.getOrDefault(Settings.TEST_MODE);
     }
 
     /** Whether HTTP client calls go untraced; default true. */
     public boolean disableHttpTracing() {
-        return orDefault(settings.disableHttpTracing, true);
+        return values.getOrDefault(Settings.DISABLE_HTTP_TRACING);
     }
 
     /** Where to write what is traced locally, or null for nowhere. */
     public @Nullable String localSink() {
-        return settings.localSink;
+        return values.get(Settings.LOCAL_SINK);
     }
 
     /** Whether the tracer starts its own session when built; default true. */
     public boolean startSession() {
-        return orDefault(settings.startSession, true);
+        return values.getOrDefault(Settings.START_SESSION);
     }
 
     /** The limit of one session call, and of {@code createSession}; default 5 seconds. */
     public Duration sessionTimeout() {
-        return orDefault(settings.sessionTimeout, DEFAULT_SESSION_TIMEOUT);
+        return values.getOrDefault(Settings.SESSION_TIMEOUT);
     }
 
     /** The {@code service.name}, or null for the project (else the application's name). */
     public @Nullable String serviceName() {
-        return settings.serviceName;
+        return values.get(Settings.SERVICE_NAME);
     }
 
     /** Whether the tracer becomes {@code GlobalOpenTelemetry}; default false. */
     public boolean registerGlobal() {
-        return orDefault(settings.registerGlobal, false);
+        return values.getOrDefault(Settings.REGISTER_GLOBAL);
     }
 
     /** Whether a JVM shutdown hook closes the tracer; default true. */
     public boolean shutdownHook() {
-        return orDefault(settings.shutdownHook, true);
+        return values.getOrDefault(Settings.SHUTDOWN_HOOK);
     }
 
     /** The limit of one OTLP request; default 10 seconds. */
     public Duration exportTimeout() {
-        return orDefault(settings.exportTimeout, DEFAULT_EXPORT_TIMEOUT);
+        return values.getOrDefault(Settings.EXPORT_TIMEOUT);
     }
 
     /** How long {@code close()} waits; default 10 seconds. */
     public Duration shutdownTimeout() {
-        return orDefault(settings.shutdownTimeout, DEFAULT_SHUTDOWN_TIMEOUT);
+        return values.getOrDefault(Settings.SHUTDOWN_TIMEOUT);
     }
 
     /** The batch processor's delay ({@code OTEL_BSP_SCHEDULE_DELAY}); default 5 seconds. */
     public Duration batchScheduleDelay() {
-        return orDefault(settings.batchScheduleDelay, DEFAULT_BATCH_SCHEDULE_DELAY);
+        return values.getOrDefault(Settings.BATCH_SCHEDULE_DELAY);
     }
 
     /** The batch processor's queue bound ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 2048. */
     public int batchMaxQueueSize() {
-        return orDefault(settings.batchMaxQueueSize, DEFAULT_BATCH_MAX_QUEUE_SIZE);
+        return values.getOrDefault(Settings.BATCH_MAX_QUEUE_SIZE);
     }
 
     /** The most spans per request ({@code OTEL_BSP_MAX_EXPORT_BATCH_SIZE}); default 512. */
     public int batchMaxExportBatchSize() {
-        return orDefault(settings.batchMaxExportBatchSize, DEFAULT_BATCH_MAX_EXPORT_BATCH_SIZE);
+        return values.getOrDefault(Settings.BATCH_MAX_EXPORT_BATCH_SIZE);
     }
 
     /** The limit of one batch export ({@code OTEL_BSP_EXPORT_TIMEOUT}); default 30 seconds. */
     public Duration batchExportTimeout() {
-        return orDefault(settings.batchExportTimeout, DEFAULT_BATCH_EXPORT_TIMEOUT);
+        return values.getOrDefault(Settings.BATCH_EXPORT_TIMEOUT);
     }
 
     /** How many nesting levels become separate attributes; default 8. */
     public int maxAttributeDepth() {
-        return orDefault(settings.maxAttributeDepth, FlattenLimits.DEFAULT_MAX_DEPTH);
+        return values.getOrDefault(Settings.MAX_ATTRIBUTE_DEPTH);
     }
 
     /** How many attributes one value may write; default 1024. */
     public int maxSpanAttributes() {
-        return orDefault(settings.maxSpanAttributes, FlattenLimits.DEFAULT_MAX_ATTRIBUTES);
+        return values.getOrDefault(Settings.MAX_SPAN_ATTRIBUTES);
     }
 
     /** The longest string value, in characters; default 16384. */
     public int maxAttributeValueLength() {
-        return orDefault(settings.maxAttributeValueLength, FlattenLimits.DEFAULT_MAX_STRING_LENGTH);
+        return values.getOrDefault(Settings.MAX_ATTRIBUTE_VALUE_LENGTH);
     }
 
-    /** The settings that were set explicitly, with the API key masked. */
+    /** The settings given, with the API key masked. */
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "TracerConfig{", "}");
-        add(joiner, "apiKey", settings.apiKey == null ? null : "****");
-        add(joiner, "project", settings.project);
-        add(joiner, "source", settings.source);
-        add(joiner, "sessionName", settings.sessionName);
-        add(joiner, "serverUrl", settings.serverUrl);
-        add(joiner, "sessionId", settings.sessionId);
-        add(joiner, "inputs", settings.inputs == null ? null : settings.inputs.keySet());
-        add(joiner, "evaluation", settings.evaluation);
-        add(joiner, "runId", settings.runId);
-        add(joiner, "datasetId", settings.datasetId);
-        add(joiner, "datapointId", settings.datapointId);
-        add(joiner, "linkCarrier", settings.linkCarrier == null ? null : settings.linkCarrier.keySet());
-        add(joiner, "disableBatch", settings.disableBatch);
-        add(joiner, "verbose", settings.verbose);
-        add(joiner, "testMode", settings.testMode);
-        add(joiner, "disableHttpTracing", settings.disableHttpTracing);
-        add(joiner, "localSink", settings.localSink);
-        add(joiner, "startSession", settings.startSession);
-        add(joiner, "sessionTimeout", settings.sessionTimeout);
-        add(joiner, "serviceName", settings.serviceName);
-        add(joiner, "registerGlobal", settings.registerGlobal);
-        add(joiner, "shutdownHook", settings.shutdownHook);
-        add(joiner, "exportTimeout", settings.exportTimeout);
-        add(joiner, "shutdownTimeout", settings.shutdownTimeout);
-        add(joiner, "batchScheduleDelay", settings.batchScheduleDelay);
-        add(joiner, "batchMaxQueueSize", settings.batchMaxQueueSize);
-        add(joiner, "batchMaxExportBatchSize", settings.batchMaxExportBatchSize);
-        add(joiner, "batchExportTimeout", settings.batchExportTimeout);
-        add(joiner, "maxAttributeDepth", settings.maxAttributeDepth);
-        add(joiner, "maxSpanAttributes", settings.maxSpanAttributes);
-        add(joiner, "maxAttributeValueLength", settings.maxAttributeValueLength);
-        return joiner.toString();
+        return "TracerConfig{" + values + "}";
     }
 
-    private static void add(StringJoiner joiner, String name, @Nullable Object value) {
-        if (value != null) {
-            joiner.add(name + "=" + value);
-        }
-    }
+    /**
+     * Builds a {@link TracerConfig}: the sixteen parameters of the Python SDK's {@code HoneyHiveTracer.init}, in Java
+     * names, and a few Java-only ones. Every setter rejects null; a setting never set falls back to the environment
+     * (when the tracer is built), then to its default. Values are checked by {@link #build()}. Not thread-safe.
+     */
+    public static final class Builder {
 
-    private static <T> T orDefault(@Nullable T value, T fallback) {
-        return value != null ? value : fallback;
-    }
+        private final SettingValues values;
 
-    /** Checks every explicit setting and normalizes the server URL and session id in place. */
-    private static void validate(Builder s) {
-        requireNotBlank(s.apiKey, ConfigKey.API_KEY);
-        if (s.apiKey != null && !s.apiKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            // The key is never echoed: it may be a real one with a stray line break.
-            throw new IllegalArgumentException(ConfigKey.API_KEY.describe() + " contains a space, a line break or"
-                    + " another character that cannot be sent in an HTTP header; check how the key is read");
+        private Builder(SettingValues values) {
+            this.values = values;
         }
-        requireNotBlank(s.project, ConfigKey.PROJECT);
-        requireNotBlank(s.source, ConfigKey.SOURCE);
-        requireNotBlank(s.sessionName, ConfigKey.SESSION_NAME);
-        requireNotBlank(s.serviceName, ConfigKey.SERVICE_NAME);
-        requireNotBlank(s.localSink, ConfigKey.LOCAL_SINK);
-        if (s.serverUrl != null) {
-            s.serverUrl = normalizeServerUrl(s.serverUrl);
-        }
-        if (s.sessionId != null) {
-            s.sessionId = SessionIds.requireUuid(s.sessionId, ConfigKey.SESSION_ID.describe());
-        }
-        requirePositive(s.exportTimeout, ConfigKey.EXPORT_TIMEOUT);
-        requirePositive(s.shutdownTimeout, ConfigKey.SHUTDOWN_TIMEOUT);
-        requirePositive(s.sessionTimeout, ConfigKey.SESSION_TIMEOUT);
-        requirePositive(s.batchExportTimeout, ConfigKey.BATCH_EXPORT_TIMEOUT);
-        if (s.batchScheduleDelay != null && s.batchScheduleDelay.isNegative()) {
-            throw new IllegalArgumentException(
-                    ConfigKey.BATCH_SCHEDULE_DELAY.describe() + " must not be negative; was " + s.batchScheduleDelay);
-        }
-        requireAtLeast(s.batchMaxQueueSize, 1, ConfigKey.BATCH_MAX_QUEUE_SIZE);
-        requireAtLeast(s.batchMaxExportBatchSize, 1, ConfigKey.BATCH_MAX_EXPORT_BATCH_SIZE);
-        requireAtLeast(s.maxAttributeDepth, 1, ConfigKey.MAX_ATTRIBUTE_DEPTH);
-        requireAtLeast(s.maxSpanAttributes, 1, ConfigKey.MAX_SPAN_ATTRIBUTES);
-        requireAtLeast(
-                s.maxAttributeValueLength,
-                AttributeFlattener.TRUNCATION_MARKER.length() + 1,
-                ConfigKey.MAX_ATTRIBUTE_VALUE_LENGTH);
-        if (s.batchMaxQueueSize != null
-                && s.batchMaxExportBatchSize != null
-                && s.batchMaxExportBatchSize > s.batchMaxQueueSize) {
-            throw new IllegalArgumentException(ConfigKey.BATCH_MAX_EXPORT_BATCH_SIZE.describe() + " ("
-                    + s.batchMaxExportBatchSize + ") must not be larger than "
-                    + ConfigKey.BATCH_MAX_QUEUE_SIZE.describe() + " (" + s.batchMaxQueueSize + ")");
-        }
-    }
 
-    private static String normalizeServerUrl(String serverUrl) {
-        String trimmed = serverUrl.strip();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        /** The HoneyHive API key ({@code HH_API_KEY}). Required unless in test mode; never logged or printed. */
+        public Builder apiKey(String apiKey) {
+            values.set(Settings.API_KEY, requireNonNull(apiKey, "apiKey"));
+            return this;
         }
-        URI uri;
-        try {
-            uri = new URI(trimmed);
-        } catch (URISyntaxException e) {
-            uri = null;
+
+        /** The HoneyHive project ({@code HH_PROJECT}). */
+        public Builder project(String project) {
+            values.set(Settings.PROJECT, requireNonNull(project, "project"));
+            return this;
         }
-        String scheme =
-                uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https"))
-                || uri.getHost() == null
-                || uri.getRawUserInfo() != null
-                || uri.getRawQuery() != null
-                || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException(ConfigKey.SERVER_URL.describe()
-                    + " must be an http:// or https:// URL such as " + DEFAULT_SERVER_URL
-                    + ", without credentials, query or fragment; was '"
-                    + (uri != null && uri.getRawUserInfo() != null ? "<with credentials>" : serverUrl) + "'");
+
+        /** The source environment, such as {@code production} ({@code HH_SOURCE}); default {@value TracerConfig#DEFAULT_SOURCE}. */
+        public Builder source(String source) {
+            values.set(Settings.SOURCE, requireNonNull(source, "source"));
+            return this;
         }
-        return trimmed;
-    }
 
-    private static void requireNotBlank(@Nullable String value, ConfigKey key) {
-        if (value != null && value.isBlank()) {
-            throw new IllegalArgumentException(key.describe() + " must not be blank; set a value or leave it unset");
-        }
-    }
-
-    private static void requirePositive(@Nullable Duration value, ConfigKey key) {
-        if (value != null && (value.isNegative() || value.isZero())) {
-            throw new IllegalArgumentException(key.describe() + " must be longer than zero; was " + value);
-        }
-    }
-
-    private static void requireAtLeast(@Nullable Integer value, int minimum, ConfigKey key) {
-        if (value != null && value < minimum) {
-            throw new IllegalArgumentException(key.describe() + " must be at least " + minimum + "; was " + value);
-        }
-    }
-
-    /** Builds a {@link TracerConfig}. Not thread-safe. */
-    public static final class Builder extends TracerSettings<Builder> {
-
-        Builder() {}
-
-        @Override
-        Builder self() {
+        /** The name of the tracer's own session ({@code HH_SESSION_NAME}); default the application's name. */
+        public Builder sessionName(String sessionName) {
+            values.set(Settings.SESSION_NAME, requireNonNull(sessionName, "sessionName"));
             return this;
         }
 
         /**
-         * Validates the settings and returns the configuration.
+         * The HoneyHive base URL for self-hosted deployments ({@code HH_API_URL} or {@code HH_SERVER_URL}); default
+         * {@value TracerConfig#DEFAULT_SERVER_URL}. A trailing {@code /} is dropped.
+         */
+        public Builder serverUrl(String serverUrl) {
+            values.set(Settings.SERVER_URL, requireNonNull(serverUrl, "serverUrl"));
+            return this;
+        }
+
+        /** An existing session to continue, instead of a new one; must be a UUID. */
+        public Builder sessionId(String sessionId) {
+            values.set(Settings.SESSION_ID, requireNonNull(sessionId, "sessionId"));
+            return this;
+        }
+
+        /** An existing session to continue, instead of a new one. */
+        public Builder sessionId(UUID sessionId) {
+            values.set(
+                    Settings.SESSION_ID, requireNonNull(sessionId, "sessionId").toString());
+            return this;
+        }
+
+        /** The inputs of the tracer's own session, sent when it starts. */
+        public Builder inputs(Map<String, ?> inputs) {
+            values.set(Settings.INPUTS, NullTolerantMaps.copyOf(inputs, "inputs"));
+            return this;
+        }
+
+        /** Evaluation mode ({@code is_evaluation}): the run, dataset and datapoint ids go on every span. */
+        public Builder evaluation(boolean evaluation) {
+            values.set(Settings.EVALUATION, evaluation);
+            return this;
+        }
+
+        /** The evaluation run id, used in evaluation mode. */
+        public Builder runId(String runId) {
+            values.set(Settings.RUN_ID, requireNonNull(runId, "runId"));
+            return this;
+        }
+
+        /** The evaluation dataset id, used in evaluation mode. */
+        public Builder datasetId(String datasetId) {
+            values.set(Settings.DATASET_ID, requireNonNull(datasetId, "datasetId"));
+            return this;
+        }
+
+        /** The evaluation datapoint id, used in evaluation mode. */
+        public Builder datapointId(String datapointId) {
+            values.set(Settings.DATAPOINT_ID, requireNonNull(datapointId, "datapointId"));
+            return this;
+        }
+
+        /**
+         * W3C trace context and baggage headers ({@code traceparent}, {@code baggage}) of a parent trace: spans this
+         * tracer starts outside any other span become its children, for the tracer's lifetime.
+         */
+        public Builder linkCarrier(Map<String, String> linkCarrier) {
+            values.set(Settings.LINK_CARRIER, Map.copyOf(requireNonNull(linkCarrier, "linkCarrier")));
+            return this;
+        }
+
+        /** Export each span as soon as it ends instead of in batches ({@code HH_DISABLE_BATCH}); default false. */
+        public Builder disableBatch(boolean disableBatch) {
+            values.set(Settings.DISABLE_BATCH, disableBatch);
+            return this;
+        }
+
+        /**
+         * Log the tracer's diagnostics at FINE ({@code HH_VERBOSE}); never payloads or keys. Default false. The level is
+         * that of the {@code ai.honeyhive} loggers, so it applies to every tracer in the JVM and stays after close.
+         */
+        public Builder verbose(boolean verbose) {
+            values.set(Settings.VERBOSE, verbose);
+            return this;
+        }
+
+        /** Trace without sending anything to HoneyHive ({@code HH_TEST_MODE}); no key needed. Default false. */
+        public Builder testMode(boolean testMode) {
+            values.set(Settings.TEST_MODE, testMode);
+            return this;
+        }
+
+        /** Do not trace outgoing HTTP calls ({@code HH_DISABLE_HTTP_TRACING}); default true. */
+        public Builder disableHttpTracing(boolean disableHttpTracing) {
+            values.set(Settings.DISABLE_HTTP_TRACING, disableHttpTracing);
+            return this;
+        }
+
+        /**
+         * Also write what is traced locally ({@code HH_LOCAL_SINK}): {@code console} prints a tree per trace, a file path
+         * appends HoneyHive events as JSON lines, {@code console,/tmp/honeyhive.jsonl} does both. Works in test mode, so
+         * the tracer can be tried without an account. Default: off.
+         */
+        public Builder localSink(String localSink) {
+            values.set(Settings.LOCAL_SINK, requireNonNull(localSink, "localSink"));
+            return this;
+        }
+
+        /**
+         * Start the tracer's own session when it is built; default true. Turn it off where every unit of work gets its
+         * own session (a request filter does this). A configured {@link #sessionId} is never started: it exists already.
+         */
+        public Builder startSession(boolean startSession) {
+            values.set(Settings.START_SESSION, startSession);
+            return this;
+        }
+
+        /** How long one session call to HoneyHive may take, and {@code createSession} waits; default 5 seconds. */
+        public Builder sessionTimeout(Duration sessionTimeout) {
+            values.set(Settings.SESSION_TIMEOUT, requireNonNull(sessionTimeout, "sessionTimeout"));
+            return this;
+        }
+
+        /** The {@code service.name} resource attribute; default the project, else the application's name. */
+        public Builder serviceName(String serviceName) {
+            values.set(Settings.SERVICE_NAME, requireNonNull(serviceName, "serviceName"));
+            return this;
+        }
+
+        /**
+         * Register this tracer's OpenTelemetry as {@code GlobalOpenTelemetry}, so that libraries that use the global
+         * instance report to HoneyHive; default false, because only one instance per JVM can be global.
+         */
+        public Builder registerGlobal(boolean registerGlobal) {
+            values.set(Settings.REGISTER_GLOBAL, registerGlobal);
+            return this;
+        }
+
+        /**
+         * Flush and close the tracer when the JVM exits, if it was not closed before; default true. Containers that
+         * manage the tracer's lifecycle turn this off.
+         */
+        public Builder shutdownHook(boolean shutdownHook) {
+            values.set(Settings.SHUTDOWN_HOOK, shutdownHook);
+            return this;
+        }
+
+        /** How long one export request to HoneyHive may take; default 10 seconds. */
+        public Builder exportTimeout(Duration exportTimeout) {
+            values.set(Settings.EXPORT_TIMEOUT, requireNonNull(exportTimeout, "exportTimeout"));
+            return this;
+        }
+
+        /** How long {@link HoneyHiveTracer#close()} waits for pending spans; default 10 seconds. */
+        public Builder shutdownTimeout(Duration shutdownTimeout) {
+            values.set(Settings.SHUTDOWN_TIMEOUT, requireNonNull(shutdownTimeout, "shutdownTimeout"));
+            return this;
+        }
+
+        /** The longest wait before a batch is sent ({@code OTEL_BSP_SCHEDULE_DELAY}); default 5 seconds. */
+        public Builder batchScheduleDelay(Duration batchScheduleDelay) {
+            values.set(Settings.BATCH_SCHEDULE_DELAY, requireNonNull(batchScheduleDelay, "batchScheduleDelay"));
+            return this;
+        }
+
+        /**
+         * How many ended spans may wait for export ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 2048. Beyond it spans are
+         * dropped rather than held, so memory stays bounded when HoneyHive is unreachable.
+         */
+        public Builder batchMaxQueueSize(int batchMaxQueueSize) {
+            values.set(Settings.BATCH_MAX_QUEUE_SIZE, batchMaxQueueSize);
+            return this;
+        }
+
+        /** The most spans in one export request ({@code OTEL_BSP_MAX_EXPORT_BATCH_SIZE}); default 512. */
+        public Builder batchMaxExportBatchSize(int batchMaxExportBatchSize) {
+            values.set(Settings.BATCH_MAX_EXPORT_BATCH_SIZE, batchMaxExportBatchSize);
+            return this;
+        }
+
+        /** How long one batch export may take, retries included ({@code OTEL_BSP_EXPORT_TIMEOUT}); default 30 seconds. */
+        public Builder batchExportTimeout(Duration batchExportTimeout) {
+            values.set(Settings.BATCH_EXPORT_TIMEOUT, requireNonNull(batchExportTimeout, "batchExportTimeout"));
+            return this;
+        }
+
+        /** How many levels of nested maps, lists and objects become separate attributes; default 8. */
+        public Builder maxAttributeDepth(int maxAttributeDepth) {
+            values.set(Settings.MAX_ATTRIBUTE_DEPTH, maxAttributeDepth);
+            return this;
+        }
+
+        /** How many attributes one span may carry from captured and enriched values; default 1024. */
+        public Builder maxSpanAttributes(int maxSpanAttributes) {
+            values.set(Settings.MAX_SPAN_ATTRIBUTES, maxSpanAttributes);
+            return this;
+        }
+
+        /** The longest string attribute value, in characters, after which it is cut with a marker; default 16384. */
+        public Builder maxAttributeValueLength(int maxAttributeValueLength) {
+            values.set(Settings.MAX_ATTRIBUTE_VALUE_LENGTH, maxAttributeValueLength);
+            return this;
+        }
+
+        /**
+         * Checks the settings and returns the configuration.
          *
          * @throws IllegalArgumentException naming the setting, its config key and environment variable, if a value
          *     is not valid
          */
         public TracerConfig build() {
-            return new TracerConfig(this);
-        }
-    }
-
-    /** Reads the first non-blank variable of each setting, parsing it with errors that name the variable. */
-    private record EnvironmentReader(Map<String, String> environment) {
-
-        void text(ConfigKey key, Consumer<String> setter) {
-            String name = firstSet(key);
-            if (name != null) {
-                setter.accept(environment.get(name).strip());
-            }
+            return new TracerConfig(values);
         }
 
-        void bool(ConfigKey key, Consumer<Boolean> setter) {
-            String name = firstSet(key);
-            if (name != null) {
-                setter.accept(ConfigValues.parseBoolean(name + " (" + key.describe() + ")", environment.get(name)));
-            }
-        }
-
-        void positiveInt(ConfigKey key, Consumer<Integer> setter) {
-            String name = firstSet(key);
-            if (name != null) {
-                setter.accept(ConfigValues.parsePositiveInt(name + " (" + key.describe() + ")", environment.get(name)));
-            }
-        }
-
-        void millis(ConfigKey key, Consumer<Duration> setter) {
-            String name = firstSet(key);
-            if (name != null) {
-                setter.accept(ConfigValues.parseMillis(name + " (" + key.describe() + ")", environment.get(name)));
-            }
-        }
-
-        private @Nullable String firstSet(ConfigKey key) {
-            for (String name : key.environmentVariables()) {
-                String value = environment.get(name);
-                if (value != null && !value.isBlank()) {
-                    return name;
-                }
-            }
-            return null;
+        // Visible to HoneyHiveTracer.Builder and, through TracerInternals, to our other modules.
+        SettingValues values() {
+            return values;
         }
     }
 }

@@ -182,7 +182,8 @@ class ResilienceIT {
             other.start();
             other.join();
 
-            assertThat(logs.from("ai.honeyhive.tracer.internal.OwnedScope")).isEmpty();
+            assertThat(logs.from("ai.honeyhive.tracer.internal.span.OwnedScope"))
+                    .isEmpty();
         }
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.honeyhive.testing.RecordedSpan;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
-import ai.honeyhive.tracer.internal.SessionIds;
+import ai.honeyhive.tracer.internal.session.SessionIds;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;

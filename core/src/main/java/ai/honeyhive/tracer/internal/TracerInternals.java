@@ -1,0 +1,75 @@
+package ai.honeyhive.tracer.internal;
+
+import ai.honeyhive.tracer.HoneyHiveTracer;
+import ai.honeyhive.tracer.TracerConfig;
+import ai.honeyhive.tracer.internal.config.SettingValues;
+import ai.honeyhive.tracer.internal.span.SpanEnricher;
+import ai.honeyhive.tracer.internal.span.SpanStarter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How our other modules reach what the public types of {@code ai.honeyhive.tracer} hold inside, without public API
+ * for it: a tracer's span starter and enricher (so that {@code @Traced} and the JAX-RS filters start spans exactly
+ * as the plain-Java API does), and the settings behind a configuration builder (so that configuration readers fill
+ * it from the settings table). {@link HoneyHiveTracer} installs the bridge when its class is initialised, as the
+ * JDK's {@code SharedSecrets} do.
+ */
+public final class TracerInternals {
+
+    /** What the public types give access to. */
+    public interface Bridge {
+        SpanStarter spans(HoneyHiveTracer tracer);
+
+        SpanEnricher enricher(HoneyHiveTracer tracer);
+
+        SettingValues values(TracerConfig.Builder builder);
+    }
+
+    private static volatile @Nullable Bridge bridge;
+
+    private TracerInternals() {}
+
+    /**
+     * Installs the bridge; only {@link HoneyHiveTracer} calls this, once.
+     *
+     * @throws IllegalStateException if a bridge is installed already
+     */
+    public static synchronized void install(Bridge installed) {
+        if (bridge != null) {
+            throw new IllegalStateException("The tracer's internals are bridged already");
+        }
+        bridge = installed;
+    }
+
+    /** The tracer's span starter. */
+    public static SpanStarter spans(HoneyHiveTracer tracer) {
+        return bridge().spans(tracer);
+    }
+
+    /** The tracer's span enricher. */
+    public static SpanEnricher enricher(HoneyHiveTracer tracer) {
+        return bridge().enricher(tracer);
+    }
+
+    /** The settings a configuration builder collects, to be filled by a reader of the settings table. */
+    public static SettingValues values(TracerConfig.Builder builder) {
+        return bridge().values(builder);
+    }
+
+    private static Bridge bridge() {
+        Bridge installed = bridge;
+        if (installed == null) {
+            try {
+                // Initialising the class installs the bridge.
+                Class.forName(HoneyHiveTracer.class.getName(), true, HoneyHiveTracer.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+            installed = bridge;
+            if (installed == null) {
+                throw new IllegalStateException("HoneyHiveTracer did not install its internals bridge");
+            }
+        }
+        return installed;
+    }
+}

@@ -1,0 +1,91 @@
+package ai.honeyhive.tracer.internal.config;
+
+import ai.honeyhive.tracer.internal.session.SessionIds;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+
+/** The checks settings' values go through, each with an error that names the setting and what would be valid. */
+public final class Checks {
+
+    private Checks() {}
+
+    /** Text that is not blank. */
+    public static String notBlank(Setting<String> setting, String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(
+                    setting.describe() + " must not be blank; set a value or leave it unset");
+        }
+        return value;
+    }
+
+    /** Text that can be sent in an HTTP header; the value is never echoed, since it may be a real key. */
+    public static String headerSafe(Setting<String> setting, String value) {
+        notBlank(setting, value);
+        if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException(setting.describe() + " contains a space, a line break or"
+                    + " another character that cannot be sent in an HTTP header; check how the key is read");
+        }
+        return value;
+    }
+
+    /** An http(s) base URL without credentials, query or fragment; trailing slashes dropped. */
+    public static String baseUrl(Setting<String> setting, String value) {
+        String trimmed = value.strip();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        URI uri;
+        try {
+            uri = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        String scheme =
+                uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https"))
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException(setting.describe()
+                    + " must be an http:// or https:// URL such as " + Settings.SERVER_URL.defaultValue()
+                    + ", without credentials, query or fragment; was '"
+                    + (uri != null && uri.getRawUserInfo() != null ? "<with credentials>" : value) + "'");
+        }
+        return trimmed;
+    }
+
+    /** A UUID, lowercased. */
+    public static String uuid(Setting<String> setting, String value) {
+        return SessionIds.requireUuid(value, setting.describe());
+    }
+
+    /** A duration longer than zero. */
+    public static Duration positive(Setting<Duration> setting, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(setting.describe() + " must be longer than zero; was " + value);
+        }
+        return value;
+    }
+
+    /** A duration of zero or more. */
+    public static Duration notNegative(Setting<Duration> setting, Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(setting.describe() + " must not be negative; was " + value);
+        }
+        return value;
+    }
+
+    /** A number of at least {@code minimum}. */
+    public static Setting.Check<Integer> atLeast(int minimum) {
+        return (setting, value) -> {
+            if (value < minimum) {
+                throw new IllegalArgumentException(
+                        setting.describe() + " must be at least " + minimum + "; was " + value);
+            }
+            return value;
+        };
+    }
+}

@@ -1,0 +1,5 @@
+/** Internal, for our other modules only: may change in any release. */
+@NullMarked
+package ai.honeyhive.tracer.internal.config;
+
+import org.jspecify.annotations.NullMarked;

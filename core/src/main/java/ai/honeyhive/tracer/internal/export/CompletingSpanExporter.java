@@ -1,0 +1,77 @@
+package ai.honeyhive.tracer.internal.export;
+
+import ai.honeyhive.tracer.internal.span.EventTypeDetector;
+import ai.honeyhive.tracer.internal.span.HoneyHiveAttributes;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Adds the attributes that are known only once a span has ended, {@code honeyhive_duration_ms} and the detected
+ * {@code honeyhive_event_type}, before handing the spans on. Doing it here rather than in a span processor keeps
+ * the work off the application's thread and uses only the SDK's public API.
+ */
+public final class CompletingSpanExporter implements SpanExporter {
+
+    private static final double NANOS_PER_MILLI = 1_000_000.0;
+
+    private final SpanExporter delegate;
+
+    public CompletingSpanExporter(SpanExporter delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public CompletableResultCode export(Collection<SpanData> spans) {
+        List<SpanData> completed = new ArrayList<>(spans.size());
+        for (SpanData span : spans) {
+            completed.add(complete(span));
+        }
+        return delegate.export(completed);
+    }
+
+    static SpanData complete(SpanData span) {
+        Attributes original = span.getAttributes();
+        AttributesBuilder added = Attributes.builder();
+        added.put(
+                HoneyHiveAttributes.DURATION_MS,
+                (span.getEndEpochNanos() - span.getStartEpochNanos()) / NANOS_PER_MILLI);
+        if (original.get(HoneyHiveAttributes.EVENT_TYPE) == null) {
+            added.put(HoneyHiveAttributes.EVENT_TYPE, EventTypeDetector.eventType(original));
+        }
+        Attributes merged = original.toBuilder().putAll(added.build()).build();
+        int newKeys = merged.size() - original.size();
+        return new DelegatingSpanData(span) {
+            @Override
+            public Attributes getAttributes() {
+                return merged;
+            }
+
+            @Override
+            public int getTotalAttributeCount() {
+                return span.getTotalAttributeCount() + newKeys;
+            }
+        };
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+        return delegate.flush();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+        return delegate.shutdown();
+    }
+
+    @Override
+    public String toString() {
+        return "CompletingSpanExporter{" + delegate + "}";
+    }
+}

@@ -1,0 +1,144 @@
+package ai.honeyhive.tracer.internal.export;
+
+import ai.honeyhive.tracer.SpanStatistics;
+import ai.honeyhive.tracer.TracerConfig;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.export.RetryPolicy;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import java.time.Duration;
+
+/**
+ * The way spans leave the process: a bounded batch processor in front of the OTLP/HTTP exporter (JDK sender) that
+ * posts protobuf to {@code {serverUrl}/opentelemetry/v1/traces}.
+ *
+ * <p>With {@code disableBatch}, every span is sent in a request of its own as soon as it ends, still through the
+ * batch processor's bounded queue: the SDK's simple processor would hold one pending request per span while the
+ * backend is down, without bound.
+ */
+public final class SpanExportPipeline {
+
+    /** The OTLP path below the server URL. */
+    public static final String TRACES_PATH = "/opentelemetry/v1/traces";
+
+    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final SpanProcessor processor;
+    private final DeliveryTrackingSpanExporter delivery;
+    private final SdkSpanCounters counters;
+    private final AutoCloseable logRedaction;
+
+    private SpanExportPipeline(
+            SpanProcessor processor,
+            DeliveryTrackingSpanExporter delivery,
+            SdkSpanCounters counters,
+            AutoCloseable logRedaction) {
+        this.processor = processor;
+        this.delivery = delivery;
+        this.counters = counters;
+        this.logRedaction = logRedaction;
+    }
+
+    /**
+     * The pipeline for one tracer.
+     *
+     * @param settings where and how to export
+     */
+    public static SpanExportPipeline create(ExportSettings settings) {
+        String endpoint = settings.endpoint().url(TRACES_PATH);
+        SdkSpanCounters counters = new SdkSpanCounters();
+        OtlpHttpSpanExporterBuilder otlp = OtlpHttpSpanExporter.builder()
+                .setEndpoint(endpoint)
+                .setMeterProvider(counters.meterProvider())
+                .setTimeout(settings.exportTimeout())
+                .setConnectTimeout(min(settings.exportTimeout(), MAX_CONNECT_TIMEOUT))
+                // Retries 429, 502, 503, 504 and connection failures with exponential backoff.
+                .setRetryPolicy(RetryPolicy.getDefault());
+        settings.endpoint().headersForTraces(settings.source()).forEach(otlp::addHeader);
+        DeliveryTrackingSpanExporter delivery = new DeliveryTrackingSpanExporter(
+                otlp.build(), endpoint, settings.endpoint().redactor());
+        BatchSpanProcessor processor = BatchSpanProcessor.builder(new CompletingSpanExporter(delivery))
+                .setScheduleDelay(settings.scheduleDelay())
+                .setMaxQueueSize(settings.maxQueueSize())
+                .setMaxExportBatchSize(settings.disableBatch() ? 1 : settings.maxExportBatchSize())
+                .setExporterTimeout(settings.batchExportTimeout())
+                .setMeterProvider(counters.meterProvider())
+                .build();
+        return new SpanExportPipeline(
+                processor,
+                delivery,
+                counters,
+                ExporterLogRedaction.register(settings.endpoint().apiKey()));
+    }
+
+    /** The processor to register with the tracer provider. */
+    public SpanProcessor processor() {
+        return processor;
+    }
+
+    /** The SDK's counters of this pipeline. */
+    public SpanStatistics statistics() {
+        return counters.read();
+    }
+
+    /** How many exports have failed since the pipeline was created. */
+    public long failedExports() {
+        return delivery.failedExports();
+    }
+
+    /** Completes when the exports in flight now have ended; successfully only if all were delivered. */
+    public CompletableResultCode awaitInFlight() {
+        return delivery.awaitInFlight();
+    }
+
+    /** Stops masking this pipeline's key in exporter logs; call once the tracer is shut down. */
+    public void release() {
+        try {
+            logRedaction.close();
+        } catch (Exception e) {
+            // Removing a key from a set does not fail.
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * What the pipeline needs to know.
+     *
+     * @param endpoint where the spans go, and the key they carry
+     * @param source sent as {@code X-Source}
+     * @param exportTimeout the limit of one export request
+     * @param disableBatch whether to send each span on its own
+     * @param scheduleDelay the batch processor's delay
+     * @param maxQueueSize the batch processor's queue bound
+     * @param maxExportBatchSize the most spans in one request
+     * @param batchExportTimeout the limit of one batch export, retries included
+     */
+    public record ExportSettings(
+            HoneyHiveEndpoint endpoint,
+            String source,
+            Duration exportTimeout,
+            boolean disableBatch,
+            Duration scheduleDelay,
+            int maxQueueSize,
+            int maxExportBatchSize,
+            Duration batchExportTimeout) {
+
+        /** The settings a tracer's configuration gives, sending to the endpoint. */
+        public static ExportSettings of(HoneyHiveEndpoint endpoint, TracerConfig config) {
+            return new ExportSettings(
+                    endpoint,
+                    config.source(),
+                    config.exportTimeout(),
+                    config.disableBatch(),
+                    config.batchScheduleDelay(),
+                    config.batchMaxQueueSize(),
+                    config.batchMaxExportBatchSize(),
+                    config.batchExportTimeout());
+        }
+    }
+}
