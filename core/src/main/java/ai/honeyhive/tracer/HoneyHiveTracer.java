@@ -104,8 +104,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
             }
 
             @Override
-            public SettingValues values(TracerConfig.Builder builder) {
-                return builder.values();
+            public SettingValues values(Builder builder) {
+                return builder.config.values();
             }
         });
     }

@@ -72,7 +72,7 @@ public final class TracerConfig {
         return new TracerConfig(fallback.values.with(values));
     }
 
-    // Visible to HoneyHiveTracer and, through TracerInternals, to our other modules.
+    // Visible to HoneyHiveTracer.Builder.
     SettingValues values() {
         return values;
     }
@@ -479,7 +479,7 @@ public final class TracerConfig {
             return new TracerConfig(values);
         }
 
-        // Visible to HoneyHiveTracer.Builder and, through TracerInternals, to our other modules.
+        // Visible to HoneyHiveTracer.Builder.
         SettingValues values() {
             return values;
         }

@@ -4,13 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import ai.honeyhive.jaxrs.internal.HttpRoutes;
 import ai.honeyhive.tracer.HoneyHiveTracer;
-import ai.honeyhive.tracer.internal.HoneyHiveAttributes;
-import ai.honeyhive.tracer.internal.LibraryVersion;
 import ai.honeyhive.tracer.internal.ThrottledLogger;
+import ai.honeyhive.tracer.internal.TracerInternals;
+import ai.honeyhive.tracer.internal.span.HoneyHiveAttributes;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.CDI;
@@ -44,7 +42,6 @@ public class HoneyHiveClientFilter implements ClientRequestFilter, ClientRespons
     private static final ThrottledLogger failures = new ThrottledLogger(logger);
 
     private volatile @Nullable HoneyHiveTracer tracer;
-    private volatile @Nullable Tracer spans;
 
     /** For discovery and registration by class: the default tracer comes from CDI on the first call. */
     public HoneyHiveClientFilter() {}
@@ -64,13 +61,8 @@ public class HoneyHiveClientFilter implements ClientRequestFilter, ClientRespons
             Span span = null;
             if (!resolved.config().disableHttpTracing()) {
                 String method = request.getMethod();
-                span = spans(resolved)
-                        .spanBuilder(method)
-                        .setSpanKind(SpanKind.CLIENT)
-                        .setAttribute(HoneyHiveAttributes.EVENT_TYPE, "tool")
-                        .setAttribute("http.request.method", method)
-                        .setAttribute("url.full", HttpRoutes.withoutSecrets(request.getUri()))
-                        .startSpan();
+                span = TracerInternals.spans(resolved)
+                        .startClientCall(method, HttpRoutes.withoutSecrets(request.getUri()));
                 request.setProperty(SPAN_PROPERTY, span);
             }
             try (Scope ignored = span == null ? Scope.noop() : span.makeCurrent()) {
@@ -116,17 +108,5 @@ public class HoneyHiveClientFilter implements ClientRequestFilter, ClientRespons
             }
         }
         return resolved;
-    }
-
-    private Tracer spans(HoneyHiveTracer resolved) {
-        Tracer current = spans;
-        if (current == null) {
-            current = resolved.provider()
-                    .tracerBuilder("ai.honeyhive.jaxrs.client")
-                    .setInstrumentationVersion(LibraryVersion.version())
-                    .build();
-            spans = current;
-        }
-        return current;
     }
 }

@@ -9,18 +9,17 @@ import ai.honeyhive.jaxrs.internal.RequestTrace;
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import ai.honeyhive.tracer.SessionEnrichment;
 import ai.honeyhive.tracer.SessionOptions;
-import ai.honeyhive.tracer.internal.ContextCarriers;
-import ai.honeyhive.tracer.internal.HoneyHiveAttributes;
-import ai.honeyhive.tracer.internal.HoneyHiveBaggage;
-import ai.honeyhive.tracer.internal.LibraryVersion;
-import ai.honeyhive.tracer.internal.SessionIds;
-import ai.honeyhive.tracer.internal.SpanErrors;
 import ai.honeyhive.tracer.internal.ThrottledLogger;
+import ai.honeyhive.tracer.internal.TracerInternals;
+import ai.honeyhive.tracer.internal.session.ContextCarriers;
+import ai.honeyhive.tracer.internal.session.HoneyHiveBaggage;
+import ai.honeyhive.tracer.internal.session.SessionIds;
+import ai.honeyhive.tracer.internal.span.HoneyHiveAttributes;
+import ai.honeyhive.tracer.internal.span.SpanErrors;
+import ai.honeyhive.tracer.internal.span.SpanStarter;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.annotation.Priority;
@@ -66,7 +65,6 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
     /** The response header that names the request's session. */
     public static final String SESSION_HEADER = "X-Session-ID";
 
-    private static final String INSTRUMENTATION_SCOPE = "ai.honeyhive.jaxrs";
     private static final int MAX_SESSION_HEADER_LENGTH = 64;
     private static final Logger logger = Logger.getLogger(HoneyHiveServerFilter.class.getName());
     private static final ThrottledLogger failures = new ThrottledLogger(logger);
@@ -149,21 +147,11 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
         if (sessionId == null) {
             sessionId = SessionIds.newId();
         }
-        Context withSession = HoneyHiveBaggage.markSessionOwned(parent.with(Baggage.fromContext(parent).toBuilder()
-                .put(HoneyHiveBaggage.SESSION_ID, sessionId)
-                .build()));
-        String name = method + " " + route;
+        Context withSession = HoneyHiveBaggage.withSession(parent, sessionId, null);
         // The whole path as the client sent it, context root included (getPath() is relative to the application).
         String path = request.getUriInfo().getRequestUri().getRawPath();
-        Span span = resolved.spans
-                .spanBuilder(name)
-                .setParent(withSession)
-                .setSpanKind(SpanKind.SERVER)
-                .setAttribute(HoneyHiveAttributes.EVENT_TYPE, "chain")
-                .setAttribute("http.request.method", method)
-                .setAttribute("http.route", route)
-                .setAttribute("url.path", path)
-                .startSpan();
+        Span span = resolved.spans.startServerRequest(withSession, method, route, path);
+        String name = method + " " + route;
         if (!adopted) {
             SessionOptions.Builder session = SessionOptions.builder()
                     .sessionId(sessionId)
@@ -372,7 +360,7 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
     private static final class Dependencies {
         final HoneyHiveTracer tracer;
         final JaxrsSessionSettings settings;
-        final Tracer spans;
+        final SpanStarter spans;
         final boolean enabled;
         private final @Nullable List<RequestSessionCustomizer> fixedCustomizers;
         private volatile @Nullable Instance<RequestSessionCustomizer> customizerBeans;
@@ -386,10 +374,7 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
             this.enabled = enabled;
             this.settings = settings;
             this.fixedCustomizers = fixedCustomizers;
-            this.spans = tracer.provider()
-                    .tracerBuilder(INSTRUMENTATION_SCOPE)
-                    .setInstrumentationVersion(LibraryVersion.version())
-                    .build();
+            this.spans = TracerInternals.spans(tracer);
         }
 
         List<RequestSessionCustomizer> customizers() {

@@ -2,42 +2,27 @@ package ai.honeyhive.jaxrs;
 
 import static java.util.Objects.requireNonNull;
 
-import ai.honeyhive.tracer.internal.ConfigValues;
+import ai.honeyhive.cdi.internal.MicroProfileTracerConfigReader;
+import ai.honeyhive.jaxrs.internal.JaxrsSettings;
+import ai.honeyhive.tracer.internal.config.Setting;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How {@link HoneyHiveServerFilter} turns requests into sessions: read from {@code honeyhive.jaxrs.*} keys, or built.
- *
- * <table>
- * <caption>Keys</caption>
- * <tr><th>key</th><th>default</th><th>meaning</th></tr>
- * <tr><td>{@code honeyhive.jaxrs.session-name}</td><td>the route, {@code GET /orders/{id}}</td><td>name of each
- * request's session</td></tr>
- * <tr><td>{@code honeyhive.jaxrs.metadata.<key>}</td><td>none</td><td>static metadata of every request's
- * session</td></tr>
- * <tr><td>{@code honeyhive.jaxrs.accept-session-header}</td><td>false</td><td>use a valid UUID in an inbound
- * {@code X-Session-ID} as the request's session</td></tr>
- * <tr><td>{@code honeyhive.jaxrs.accept-trace-context}</td><td>true</td><td>continue an inbound valid
- * {@code traceparent}</td></tr>
- * <tr><td>{@code honeyhive.jaxrs.trust-baggage}</td><td>false</td><td>let inbound baggage set HoneyHive keys
- * (session, project, source, ...)</td></tr>
- * <tr><td>{@code honeyhive.jaxrs.excluded-paths}</td><td>{@value #DEFAULT_EXCLUDED_PATHS}</td><td>paths (and
- * their subpaths) without session or span</td></tr>
- * <tr><td>{@code honeyhive.jaxrs.tracer}</td><td>the default tracer</td><td>a named tracer to use</td></tr>
- * </table>
+ * How {@link HoneyHiveServerFilter} turns requests into sessions: read from the {@code honeyhive.jaxrs.*} keys
+ * ({@code session-name}, {@code metadata.<key>}, {@code accept-session-header}, {@code accept-trace-context},
+ * {@code trust-baggage}, {@code excluded-paths}, {@code tracer}; the README's JAX-RS section lists them with their
+ * defaults), or built. Each builder method says what its setting does and its default.
  */
 public final class JaxrsSessionSettings {
 
     /** Health, metrics and OpenAPI endpoints, plain and under Quarkus's {@code q/}. */
     public static final String DEFAULT_EXCLUDED_PATHS = "health,metrics,openapi,q/health,q/metrics,q/openapi";
-
-    public static final String PREFIX = "honeyhive.jaxrs.";
 
     private final @Nullable String sessionName;
     private final Map<String, String> metadata;
@@ -69,26 +54,18 @@ public final class JaxrsSessionSettings {
      */
     public static JaxrsSessionSettings fromConfig(Config config) {
         Builder builder = builder();
-        config.getOptionalValue(PREFIX + "session-name", String.class).ifPresent(builder::sessionName);
-        bool(config, "accept-session-header").ifPresent(builder::acceptSessionHeader);
-        bool(config, "accept-trace-context").ifPresent(builder::acceptTraceContext);
-        bool(config, "trust-baggage").ifPresent(builder::trustBaggage);
-        config.getOptionalValue(PREFIX + "excluded-paths", String.class)
-                .ifPresent(paths -> builder.excludedPaths(Arrays.asList(paths.split(","))));
-        config.getOptionalValue(PREFIX + "tracer", String.class).ifPresent(builder::tracerName);
-        Map<String, String> metadata = new LinkedHashMap<>();
-        for (String property : config.getPropertyNames()) {
-            if (property.startsWith(PREFIX + "metadata.")) {
-                config.getOptionalValue(property, String.class)
-                        .ifPresent(value -> metadata.put(property.substring((PREFIX + "metadata.").length()), value));
-            }
-        }
-        return builder.metadata(metadata).build();
+        read(config, JaxrsSettings.SESSION_NAME).ifPresent(builder::sessionName);
+        read(config, JaxrsSettings.ACCEPT_SESSION_HEADER).ifPresent(builder::acceptSessionHeader);
+        read(config, JaxrsSettings.ACCEPT_TRACE_CONTEXT).ifPresent(builder::acceptTraceContext);
+        read(config, JaxrsSettings.TRUST_BAGGAGE).ifPresent(builder::trustBaggage);
+        read(config, JaxrsSettings.EXCLUDED_PATHS).ifPresent(builder::excludedPaths);
+        read(config, JaxrsSettings.TRACER).ifPresent(builder::tracerName);
+        return builder.metadata(MicroProfileTracerConfigReader.readMap(config, JaxrsSettings.METADATA))
+                .build();
     }
 
-    private static java.util.Optional<Boolean> bool(Config config, String key) {
-        return config.getOptionalValue(PREFIX + key, String.class)
-                .map(text -> ConfigValues.parseBoolean(PREFIX + key, text));
+    private static <T> Optional<T> read(Config config, Setting<T> setting) {
+        return MicroProfileTracerConfigReader.read(config, setting);
     }
 
     /** The name of each request's session; null (the default) for the route, {@code GET /orders/{id}}. */
@@ -177,7 +154,7 @@ public final class JaxrsSessionSettings {
         private boolean acceptSessionHeader;
         private boolean acceptTraceContext = true;
         private boolean trustBaggage;
-        private List<String> excludedPaths = Arrays.asList(DEFAULT_EXCLUDED_PATHS.split(","));
+        private List<String> excludedPaths = JaxrsSettings.DEFAULT_EXCLUDED_PATHS;
         private String tracerName = "";
 
         private Builder() {}

@@ -1,19 +1,22 @@
 package ai.honeyhive.cdi.internal;
 
+import static java.util.Objects.requireNonNull;
+
 import ai.honeyhive.tracer.HoneyHiveTracer;
-import ai.honeyhive.tracer.internal.ConfigKey;
-import ai.honeyhive.tracer.internal.ConfigValues;
-import java.util.EnumMap;
+import ai.honeyhive.tracer.internal.TracerInternals;
+import ai.honeyhive.tracer.internal.config.Setting;
+import ai.honeyhive.tracer.internal.config.SettingValues;
+import ai.honeyhive.tracer.internal.config.Settings;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Reads tracer settings from MicroProfile Config: {@code honeyhive.*} for the default tracer and
+ * Reads tracer settings from MicroProfile Config, by the settings table: {@code honeyhive.*} for the default tracer and
  * {@code honeyhive.tracers.<name>.*} for named ones, a named tracer's unset keys falling back to {@code honeyhive.*}.
  *
  * <p>Precedence: any MicroProfile Config source (properties file, system property, {@code HONEYHIVE_API_KEY}-style
@@ -24,11 +27,6 @@ public final class MicroProfileTracerConfigReader {
 
     public static final String PREFIX = "honeyhive.";
     public static final String TRACERS_PREFIX = "honeyhive.tracers.";
-    public static final String ENABLED = "enabled";
-    public static final String CAPTURE_INPUTS = "capture.inputs";
-    public static final String CAPTURE_OUTPUTS = "capture.outputs";
-
-    private static final Map<ConfigKey, BiConsumer<HoneyHiveTracer.Builder, Value>> SETTERS = setters();
 
     private final Config config;
 
@@ -53,7 +51,7 @@ public final class MicroProfileTracerConfigReader {
 
     /** Whether tracing is on for the tracer ({@code honeyhive[.tracers.<name>].enabled}, default true). */
     public boolean enabled(String tracerName) {
-        return bool(tracerName, ENABLED, true);
+        return valueOrDefault(tracerName, CdiSettings.ENABLED);
     }
 
     /** Whether the default tracer or any named tracer traces at all. */
@@ -63,12 +61,12 @@ public final class MicroProfileTracerConfigReader {
 
     /** The default for {@code @Traced(captureInputs = CONFIGURED)}. */
     public boolean captureInputs(String tracerName) {
-        return bool(tracerName, CAPTURE_INPUTS, true);
+        return valueOrDefault(tracerName, CdiSettings.CAPTURE_INPUTS);
     }
 
     /** The default for {@code @Traced(captureOutputs = CONFIGURED)}. */
     public boolean captureOutputs(String tracerName) {
-        return bool(tracerName, CAPTURE_OUTPUTS, true);
+        return valueOrDefault(tracerName, CdiSettings.CAPTURE_OUTPUTS);
     }
 
     /**
@@ -80,29 +78,26 @@ public final class MicroProfileTracerConfigReader {
     public HoneyHiveTracer.Builder builder(String tracerName) {
         HoneyHiveTracer.Builder builder =
                 HoneyHiveTracer.builder().environment(environment()).shutdownHook(false);
-        boolean evaluationIdSet = false;
-        for (Map.Entry<ConfigKey, BiConsumer<HoneyHiveTracer.Builder, Value>> setter : SETTERS.entrySet()) {
-            Optional<Value> value = value(tracerName, suffix(setter.getKey()));
-            if (value.isPresent()) {
-                setter.getValue().accept(builder, value.get());
-                ConfigKey key = setter.getKey();
-                evaluationIdSet |=
-                        key == ConfigKey.RUN_ID || key == ConfigKey.DATASET_ID || key == ConfigKey.DATAPOINT_ID;
-            }
+        SettingValues values = TracerInternals.values(builder);
+        for (Setting<?> setting : Settings.CONFIGURABLE) {
+            read(tracerName, setting, values);
         }
-        if (evaluationIdSet && value(tracerName, suffix(ConfigKey.EVALUATION)).isEmpty()) {
+        boolean evaluationIdSet = values.isSet(Settings.RUN_ID)
+                || values.isSet(Settings.DATASET_ID)
+                || values.isSet(Settings.DATAPOINT_ID);
+        if (evaluationIdSet && !values.isSet(Settings.EVALUATION)) {
             // An evaluation id only means something in evaluation mode.
-            builder.evaluation(true);
+            values.set(Settings.EVALUATION, true);
         }
         return builder;
     }
 
     /** Whether the setting is given for the tracer: by its own key, the shared one, or an environment variable. */
-    public boolean isSet(String tracerName, ConfigKey key) {
-        if (value(tracerName, suffix(key)).isPresent()) {
+    public boolean isSet(String tracerName, Setting<?> setting) {
+        if (value(tracerName, setting).isPresent()) {
             return true;
         }
-        for (String variable : key.environmentVariables()) {
+        for (String variable : setting.environmentVariables()) {
             if (config.getOptionalValue(variable, String.class).isPresent()) {
                 return true;
             }
@@ -110,95 +105,69 @@ public final class MicroProfileTracerConfigReader {
         return false;
     }
 
+    /** A setting's value under its own key, parsed with an error that names the key. */
+    public static <T> Optional<T> read(Config config, Setting<T> setting) {
+        String key = requireNonNull(setting.propertyKey(), setting.name());
+        return config.getOptionalValue(key, String.class).map(text -> setting.parseConfigValue(key, text));
+    }
+
+    /** A map setting's entries: one key each below the setting's key ({@code <key>.<entry>=<value>}). */
+    public static Map<String, String> readMap(Config config, Setting<Map<String, String>> setting) {
+        String prefix = requireNonNull(setting.propertyKey(), setting.name()) + ".";
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (String property : config.getPropertyNames()) {
+            if (property.startsWith(prefix)) {
+                config.getOptionalValue(property, String.class)
+                        .ifPresent(value -> entries.put(property.substring(prefix.length()), value));
+            }
+        }
+        return entries;
+    }
+
     /** The full key a setting of the tracer is read from first. */
-    public static String key(String tracerName, String suffix) {
+    public static String key(String tracerName, Setting<?> setting) {
+        String suffix = suffix(setting);
         return tracerName.isEmpty() ? PREFIX + suffix : TRACERS_PREFIX + tracerName + "." + suffix;
     }
 
-    private static String suffix(ConfigKey key) {
-        return key.propertyKey().substring(PREFIX.length());
+    private static String suffix(Setting<?> setting) {
+        String key = setting.propertyKey();
+        if (key == null || !key.startsWith(PREFIX)) {
+            throw new IllegalArgumentException(setting.name() + " has no honeyhive.* key");
+        }
+        return key.substring(PREFIX.length());
     }
 
-    private boolean bool(String tracerName, String suffix, boolean fallback) {
-        return value(tracerName, suffix).map(Value::bool).orElse(fallback);
+    private <T> void read(String tracerName, Setting<T> setting, SettingValues values) {
+        value(tracerName, setting).ifPresent(value -> values.set(setting, value));
     }
 
-    /** The tracer's own key, else the shared {@code honeyhive.*} one. */
-    private Optional<Value> value(String tracerName, String suffix) {
+    private <T> T valueOrDefault(String tracerName, Setting<T> setting) {
+        return value(tracerName, setting).orElseGet(() -> requireNonNull(setting.defaultValue()));
+    }
+
+    /** The tracer's own key, else the shared {@code honeyhive.*} one, parsed and naming the key that held it. */
+    private <T> Optional<T> value(String tracerName, Setting<T> setting) {
         if (!tracerName.isEmpty()) {
-            String own = key(tracerName, suffix);
+            String own = key(tracerName, setting);
             Optional<String> text = config.getOptionalValue(own, String.class);
             if (text.isPresent()) {
-                return Optional.of(new Value(own, text.get()));
+                return Optional.of(setting.parseConfigValue(own, text.get()));
             }
         }
-        String shared = PREFIX + suffix;
-        return config.getOptionalValue(shared, String.class).map(text -> new Value(shared, text));
+        String shared = key("", setting);
+        return config.getOptionalValue(shared, String.class).map(text -> setting.parseConfigValue(shared, text));
     }
 
     /** The {@code HH_*} and {@code OTEL_BSP_*} variables, as MicroProfile Config's environment source sees them. */
     private Map<String, String> environment() {
         Map<String, String> environment = new HashMap<>();
-        for (ConfigKey key : ConfigKey.values()) {
-            for (String variable : key.environmentVariables()) {
+        for (Setting<?> setting : Settings.ALL) {
+            for (String variable : setting.environmentVariables()) {
                 config.getOptionalValue(variable, String.class).ifPresent(value -> environment.put(variable, value));
             }
         }
         return environment;
-    }
-
-    /** A configured value and the key it came from, for messages. */
-    private record Value(String key, String text) {
-        String string() {
-            return text.strip();
-        }
-
-        boolean bool() {
-            return ConfigValues.parseBoolean(key, text);
-        }
-
-        int positiveInt() {
-            return ConfigValues.parsePositiveInt(key, text);
-        }
-
-        java.time.Duration duration() {
-            return ConfigValues.parseDuration(key, text);
-        }
-    }
-
-    private static Map<ConfigKey, BiConsumer<HoneyHiveTracer.Builder, Value>> setters() {
-        Map<ConfigKey, BiConsumer<HoneyHiveTracer.Builder, Value>> setters = new EnumMap<>(ConfigKey.class);
-        setters.put(ConfigKey.API_KEY, (b, v) -> b.apiKey(v.string()));
-        setters.put(ConfigKey.PROJECT, (b, v) -> b.project(v.string()));
-        setters.put(ConfigKey.SOURCE, (b, v) -> b.source(v.string()));
-        setters.put(ConfigKey.SESSION_NAME, (b, v) -> b.sessionName(v.string()));
-        setters.put(ConfigKey.SESSION_ID, (b, v) -> b.sessionId(v.string()));
-        setters.put(ConfigKey.SERVER_URL, (b, v) -> b.serverUrl(v.string()));
-        setters.put(ConfigKey.TEST_MODE, (b, v) -> b.testMode(v.bool()));
-        setters.put(ConfigKey.VERBOSE, (b, v) -> b.verbose(v.bool()));
-        setters.put(ConfigKey.DISABLE_BATCH, (b, v) -> b.disableBatch(v.bool()));
-        setters.put(ConfigKey.DISABLE_HTTP_TRACING, (b, v) -> b.disableHttpTracing(v.bool()));
-        setters.put(ConfigKey.EVALUATION, (b, v) -> b.evaluation(v.bool()));
-        setters.put(ConfigKey.RUN_ID, (b, v) -> b.runId(v.string()));
-        setters.put(ConfigKey.DATASET_ID, (b, v) -> b.datasetId(v.string()));
-        setters.put(ConfigKey.DATAPOINT_ID, (b, v) -> b.datapointId(v.string()));
-        setters.put(ConfigKey.LOCAL_SINK, (b, v) -> b.localSink(v.string()));
-        setters.put(ConfigKey.START_SESSION, (b, v) -> b.startSession(v.bool()));
-        setters.put(ConfigKey.SESSION_TIMEOUT, (b, v) -> b.sessionTimeout(v.duration()));
-        setters.put(ConfigKey.SERVICE_NAME, (b, v) -> b.serviceName(v.string()));
-        setters.put(ConfigKey.EXPORT_TIMEOUT, (b, v) -> b.exportTimeout(v.duration()));
-        setters.put(ConfigKey.SHUTDOWN_TIMEOUT, (b, v) -> b.shutdownTimeout(v.duration()));
-        setters.put(ConfigKey.BATCH_SCHEDULE_DELAY, (b, v) -> b.batchScheduleDelay(v.duration()));
-        setters.put(ConfigKey.BATCH_MAX_QUEUE_SIZE, (b, v) -> b.batchMaxQueueSize(v.positiveInt()));
-        setters.put(ConfigKey.BATCH_MAX_EXPORT_BATCH_SIZE, (b, v) -> b.batchMaxExportBatchSize(v.positiveInt()));
-        setters.put(ConfigKey.BATCH_EXPORT_TIMEOUT, (b, v) -> b.batchExportTimeout(v.duration()));
-        setters.put(ConfigKey.MAX_ATTRIBUTE_DEPTH, (b, v) -> b.maxAttributeDepth(v.positiveInt()));
-        setters.put(ConfigKey.MAX_SPAN_ATTRIBUTES, (b, v) -> b.maxSpanAttributes(v.positiveInt()));
-        setters.put(ConfigKey.MAX_ATTRIBUTE_VALUE_LENGTH, (b, v) -> b.maxAttributeValueLength(v.positiveInt()));
-        if (setters.size() != ConfigKey.values().length) {
-            throw new IllegalStateException("Every ConfigKey needs a MicroProfile Config setter");
-        }
-        return setters;
     }
 
     @Override

@@ -1,11 +1,8 @@
 package ai.honeyhive.cdi.internal;
 
-import ai.honeyhive.tracer.internal.HoneyHiveAttributes;
-import ai.honeyhive.tracer.internal.SpanErrors;
 import ai.honeyhive.tracer.internal.ThrottledLogger;
-import io.opentelemetry.api.common.AttributeKey;
+import ai.honeyhive.tracer.internal.span.SpanErrors;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import jakarta.interceptor.InvocationContext;
@@ -27,7 +24,7 @@ public final class TracedInvocation {
 
     private static final Logger logger = Logger.getLogger(TracedInvocation.class.getName());
     private static final ThrottledLogger failures = new ThrottledLogger(logger);
-    private static final String RESULT = HoneyHiveAttributes.OUTPUTS + ".result";
+    private static final Object[] NO_ARGUMENTS = {};
 
     private TracedInvocation() {}
 
@@ -151,32 +148,13 @@ public final class TracedInvocation {
     }
 
     private static Span start(InvocationContext invocation, TracedMethod method, TracerRegistry.TracerEntry tracer) {
-        SpanBuilder builder = tracer.spans()
-                .spanBuilder(method.name())
-                .setAttribute(HoneyHiveAttributes.EVENT_TYPE, method.eventType().wireValue());
-        if (method.recordsInputs(tracer.captureInputs())) {
-            Object[] arguments = invocation.getParameters();
-            String[] keys = method.inputKeys();
-            for (int i = 0; i < keys.length && i < arguments.length; i++) {
-                if (keys[i] != null && arguments[i] != null) {
-                    setInput(builder, keys[i], tracer, arguments[i]);
-                }
-            }
-        }
-        return builder.startSpan();
-    }
-
-    private static void setInput(SpanBuilder builder, String key, TracerRegistry.TracerEntry tracer, Object argument) {
-        Object value = tracer.flattener().scalarOrJson(argument);
-        if (value instanceof Long number) {
-            builder.setAttribute(AttributeKey.longKey(key), number);
-        } else if (value instanceof Double number) {
-            builder.setAttribute(AttributeKey.doubleKey(key), number);
-        } else if (value instanceof Boolean bool) {
-            builder.setAttribute(AttributeKey.booleanKey(key), bool);
-        } else {
-            builder.setAttribute(AttributeKey.stringKey(key), value.toString());
-        }
+        boolean inputs = method.recordsInputs(tracer.captureInputs());
+        return tracer.spans()
+                .startTraced(
+                        method.name(),
+                        method.eventType(),
+                        inputs ? method.inputKeys() : null,
+                        inputs ? invocation.getParameters() : NO_ARGUMENTS);
     }
 
     private static void finish(
@@ -189,7 +167,7 @@ public final class TracedInvocation {
             if (error != null) {
                 SpanErrors.record(span, error);
             } else if (result != null && method.recordsOutputs(tracer.captureOutputs())) {
-                tracer.flattener().flattenOnto(span, RESULT, result);
+                tracer.enricher().recordResult(span, result);
             }
         } catch (RuntimeException e) {
             failures.log(Level.WARNING, "Could not record the outcome of " + method.name(), e);

@@ -2,7 +2,7 @@ package ai.honeyhive.cdi.internal;
 
 import ai.honeyhive.cdi.Traced;
 import ai.honeyhive.tracer.EventType;
-import ai.honeyhive.tracer.internal.HoneyHiveAttributes;
+import ai.honeyhive.tracer.internal.span.HoneyHiveAttributes;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import org.jspecify.annotations.Nullable;

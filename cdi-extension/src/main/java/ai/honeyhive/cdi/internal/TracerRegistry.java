@@ -1,11 +1,9 @@
 package ai.honeyhive.cdi.internal;
 
 import ai.honeyhive.tracer.HoneyHiveTracer;
-import ai.honeyhive.tracer.TracerConfig;
-import ai.honeyhive.tracer.internal.AttributeFlattener;
-import ai.honeyhive.tracer.internal.FlattenLimits;
-import ai.honeyhive.tracer.internal.LibraryVersion;
-import io.opentelemetry.api.trace.Tracer;
+import ai.honeyhive.tracer.internal.TracerInternals;
+import ai.honeyhive.tracer.internal.span.SpanEnricher;
+import ai.honeyhive.tracer.internal.span.SpanStarter;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +20,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TracerRegistry {
 
-    /** The instrumentation scope of {@code @Traced} spans. */
-    public static final String INSTRUMENTATION_SCOPE = "ai.honeyhive.cdi";
-
     private static final Logger logger = Logger.getLogger(TracerRegistry.class.getName());
 
     private final MicroProfileTracerConfigReader reader;
@@ -38,16 +33,16 @@ public final class TracerRegistry {
      *
      * @param tracer the tracer
      * @param enabled whether {@code @Traced} traces at all
-     * @param spans the OpenTelemetry tracer {@code @Traced} starts spans with
-     * @param flattener the tracer's attribute flattener
+     * @param spans how the tracer starts spans
+     * @param enricher how it records what a span learns (a method's result)
      * @param captureInputs the configured default for arguments
      * @param captureOutputs the configured default for return values
      */
     public record TracerEntry(
             HoneyHiveTracer tracer,
             boolean enabled,
-            Tracer spans,
-            AttributeFlattener flattener,
+            SpanStarter spans,
+            SpanEnricher enricher,
             boolean captureInputs,
             boolean captureOutputs) {}
 
@@ -139,16 +134,11 @@ public final class TracerRegistry {
             builder.testMode(true).startSession(false).disableBatch(true);
         }
         HoneyHiveTracer tracer = builder.build();
-        TracerConfig config = tracer.config();
         return new TracerEntry(
                 tracer,
                 enabled,
-                tracer.provider()
-                        .tracerBuilder(INSTRUMENTATION_SCOPE)
-                        .setInstrumentationVersion(LibraryVersion.version())
-                        .build(),
-                new AttributeFlattener(new FlattenLimits(
-                        config.maxAttributeDepth(), config.maxSpanAttributes(), config.maxAttributeValueLength())),
+                TracerInternals.spans(tracer),
+                TracerInternals.enricher(tracer),
                 reader.captureInputs(name),
                 reader.captureOutputs(name));
     }

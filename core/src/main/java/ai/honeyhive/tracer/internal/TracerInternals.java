@@ -1,7 +1,6 @@
 package ai.honeyhive.tracer.internal;
 
 import ai.honeyhive.tracer.HoneyHiveTracer;
-import ai.honeyhive.tracer.TracerConfig;
 import ai.honeyhive.tracer.internal.config.SettingValues;
 import ai.honeyhive.tracer.internal.span.SpanEnricher;
 import ai.honeyhive.tracer.internal.span.SpanStarter;
@@ -10,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * How our other modules reach what the public types of {@code ai.honeyhive.tracer} hold inside, without public API
  * for it: a tracer's span starter and enricher (so that {@code @Traced} and the JAX-RS filters start spans exactly
- * as the plain-Java API does), and the settings behind a configuration builder (so that configuration readers fill
- * it from the settings table). {@link HoneyHiveTracer} installs the bridge when its class is initialised, as the
+ * as the plain-Java API does), and the settings behind a tracer's builder (so that configuration readers fill it
+ * from the settings table). {@link HoneyHiveTracer} installs the bridge when its class is initialised, as the
  * JDK's {@code SharedSecrets} do.
  */
 public final class TracerInternals {
@@ -22,7 +21,7 @@ public final class TracerInternals {
 
         SpanEnricher enricher(HoneyHiveTracer tracer);
 
-        SettingValues values(TracerConfig.Builder builder);
+        SettingValues values(HoneyHiveTracer.Builder builder);
     }
 
     private static volatile @Nullable Bridge bridge;
@@ -51,8 +50,8 @@ public final class TracerInternals {
         return bridge().enricher(tracer);
     }
 
-    /** The settings a configuration builder collects, to be filled by a reader of the settings table. */
-    public static SettingValues values(TracerConfig.Builder builder) {
+    /** The settings a tracer's builder collects, to be filled by a reader of the settings table. */
+    public static SettingValues values(HoneyHiveTracer.Builder builder) {
         return bridge().values(builder);
     }
 

@@ -59,7 +59,12 @@ public final class Setting<T> {
         return new Builder<>(name, ValueType.DURATION);
     }
 
-    /** A map that only code can set. */
+    /** A comma-separated list of text. */
+    public static Builder<List<String>> list(String name) {
+        return new Builder<>(name, ValueType.LIST);
+    }
+
+    /** A map: set in code, or from configuration as one key per entry below the setting's key. */
     public static <M extends Map<String, ?>> Builder<M> map(String name) {
         return new Builder<>(name, ValueType.map());
     }

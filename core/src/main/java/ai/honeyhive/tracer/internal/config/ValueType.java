@@ -1,6 +1,8 @@
 package ai.honeyhive.tracer.internal.config;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,10 +58,30 @@ public abstract class ValueType<T> {
         }
     };
 
+    /** A comma-separated list of text, each element stripped, empty ones dropped. */
+    public static final ValueType<List<String>> LIST = new ValueType<>("list of string") {
+        @Override
+        List<String> parse(String source, String text) {
+            return Arrays.stream(text.split(","))
+                    .map(String::strip)
+                    .filter(element -> !element.isEmpty())
+                    .toList();
+        }
+
+        @Override
+        public String format(List<String> value) {
+            return String.join(",", value);
+        }
+    };
+
+    /**
+     * A map: only code sets it on a builder; from configuration, each entry is a key of its own below the
+     * setting's key ({@code honeyhive.jaxrs.metadata.<key>}).
+     */
     private static final ValueType<Map<String, ?>> MAP = new ValueType<>("map") {
         @Override
         Map<String, ?> parse(String source, String text) {
-            throw new IllegalArgumentException(source + " can only be set in code");
+            throw new IllegalArgumentException(source + " is a map: give each entry as a key of its own");
         }
 
         @Override
