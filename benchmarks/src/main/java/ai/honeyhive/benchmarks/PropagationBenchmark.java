@@ -1,7 +1,7 @@
 package ai.honeyhive.benchmarks;
 
-import ai.honeyhive.tracer.internal.ContextCarriers;
-import ai.honeyhive.tracer.internal.MapCarrier;
+import ai.honeyhive.tracer.internal.session.ContextCarriers;
+import ai.honeyhive.tracer.internal.session.MapCarrier;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.Config;
  * environment variable) &gt; the {@code HH_*} environment variables &gt; defaults. Values are parsed here, so an
  * invalid one is reported with the exact key that holds it.
  */
-public final class MicroProfileTracerConfigReader {
+public final class MicroProfileTracerConfigReader implements TracerConfigSource {
 
     public static final String PREFIX = "honeyhive.";
     public static final String TRACERS_PREFIX = "honeyhive.tracers.";
@@ -50,6 +50,7 @@ public final class MicroProfileTracerConfigReader {
     }
 
     /** Whether tracing is on for the tracer ({@code honeyhive[.tracers.<name>].enabled}, default true). */
+    @Override
     public boolean enabled(String tracerName) {
         return valueOrDefault(tracerName, CdiSettings.ENABLED);
     }
@@ -60,11 +61,13 @@ public final class MicroProfileTracerConfigReader {
     }
 
     /** The default for {@code @Traced(captureInputs = CONFIGURED)}. */
+    @Override
     public boolean captureInputs(String tracerName) {
         return valueOrDefault(tracerName, CdiSettings.CAPTURE_INPUTS);
     }
 
     /** The default for {@code @Traced(captureOutputs = CONFIGURED)}. */
+    @Override
     public boolean captureOutputs(String tracerName) {
         return valueOrDefault(tracerName, CdiSettings.CAPTURE_OUTPUTS);
     }
@@ -75,6 +78,7 @@ public final class MicroProfileTracerConfigReader {
      *
      * @throws IllegalArgumentException naming the key, if a value cannot be parsed
      */
+    @Override
     public HoneyHiveTracer.Builder builder(String tracerName) {
         HoneyHiveTracer.Builder builder =
                 HoneyHiveTracer.builder().environment(environment()).shutdownHook(false);

@@ -23,6 +23,6 @@ class HoneyHiveNativeProcessor {
     @BuildStep
     RuntimeInitializedClassBuildItem sessionIdGenerators() {
         // Seeded SecureRandoms must be made when the application starts, never baked into the image.
-        return new RuntimeInitializedClassBuildItem("ai.honeyhive.tracer.internal.SessionIds$Generators");
+        return new RuntimeInitializedClassBuildItem("ai.honeyhive.tracer.internal.session.SessionIds$Generators");
     }
 }

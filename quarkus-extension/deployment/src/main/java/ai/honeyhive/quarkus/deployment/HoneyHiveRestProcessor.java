@@ -2,7 +2,6 @@ package ai.honeyhive.quarkus.deployment;
 
 import ai.honeyhive.jaxrs.HoneyHiveClientFilter;
 import ai.honeyhive.jaxrs.HoneyHiveServerFilter;
-import ai.honeyhive.quarkus.runtime.HoneyHiveBuildTimeConfig;
 import ai.honeyhive.quarkus.runtime.internal.QuarkusClientFilter;
 import ai.honeyhive.quarkus.runtime.internal.QuarkusServerFilter;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -36,12 +35,9 @@ class HoneyHiveRestProcessor {
         }
     }
 
-    @BuildStep
-    void serverFilter(
-            Capabilities capabilities,
-            HoneyHiveBuildTimeConfig config,
-            BuildProducer<ContainerRequestFilterBuildItem> requestFilters) {
-        if (!config.enabled() || capabilities.isMissing(Capability.REST)) {
+    @BuildStep(onlyIf = HoneyHiveEnabled.class)
+    void serverFilter(Capabilities capabilities, BuildProducer<ContainerRequestFilterBuildItem> requestFilters) {
+        if (capabilities.isMissing(Capability.REST)) {
             return;
         }
         String filter = QuarkusServerFilter.class.getName();
@@ -51,14 +47,13 @@ class HoneyHiveRestProcessor {
                 .build());
     }
 
-    @BuildStep
+    @BuildStep(onlyIf = HoneyHiveEnabled.class)
     void clientFilter(
             Capabilities capabilities,
-            HoneyHiveBuildTimeConfig config,
             BuildProducer<ClientRequestFilterBuildItem> requestFilters,
             BuildProducer<ClientResponseFilterBuildItem> responseFilters,
             BuildProducer<AdditionalBeanBuildItem> beans) {
-        if (!config.enabled() || capabilities.isMissing(Capability.REST_CLIENT_REACTIVE)) {
+        if (capabilities.isMissing(Capability.REST_CLIENT_REACTIVE)) {
             return;
         }
         requestFilters.produce(new ClientRequestFilterBuildItem(QuarkusClientFilter.class.getName()));

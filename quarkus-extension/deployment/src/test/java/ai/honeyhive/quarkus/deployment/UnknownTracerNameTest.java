@@ -11,7 +11,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A tracer name that no honeyhive.tracers.<name>.* key configures fails the build, naming where it is used. */
+/**
+ * A tracer name the code uses that no honeyhive.tracers.<name>.* key configures fails the start, naming where it is used
+ * (the configured names are runtime configuration, known only when the application starts).
+ */
 class UnknownTracerNameTest {
 
     @RegisterExtension
@@ -26,7 +29,7 @@ class UnknownTracerNameTest {
                     .contains("[billing]"));
 
     @Test
-    void theBuildFails() {
+    void theStartFails() {
         // assertException checks the failure; reaching here without one fails the test.
     }
 

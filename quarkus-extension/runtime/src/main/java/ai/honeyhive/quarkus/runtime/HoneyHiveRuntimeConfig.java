@@ -1,12 +1,17 @@
 package ai.honeyhive.quarkus.runtime;
 
+import ai.honeyhive.quarkus.runtime.internal.HoneyHiveBooleanConverter;
+import ai.honeyhive.quarkus.runtime.internal.HoneyHiveDurationConverter;
+import io.quarkus.runtime.annotations.ConfigDocDefault;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +22,12 @@ import java.util.OptionalInt;
  * {@code application.properties} (or {@code microprofile-config.properties}) works on Quarkus and on any Jakarta EE
  * server; the {@code HH_*} environment variables of the Python SDK are honoured beneath them.
  *
- * <p>Values are checked when the application starts: an invalid one fails the start with a message that names the
- * key. Durations are ISO-8601 ({@code PT5S}), a number of milliseconds ({@code 5000}) or a number with a unit
- * ({@code 500ms}, {@code 5s}, {@code 1m}).
+ * <p>A tracer's keys have no {@code @WithDefault}: a key left unset falls back, in this order, to the default tracer's
+ * key (for a named tracer), to its {@code HH_*} or {@code OTEL_BSP_*} environment variable, and only then to the
+ * tracer's default, which is documented here and held to the tracer's settings table by a test. Values are checked
+ * when the application starts: an invalid one fails the start with a message that names the key. Booleans are
+ * {@code true/1/yes/on} or {@code false/0/no/off}; durations are ISO-8601 ({@code PT5S}), a number with a unit
+ * ({@code 500ms}, {@code 5s}, {@code 1m}) or milliseconds ({@code 5000}), as on every other runtime.
  */
 @ConfigMapping(prefix = "honeyhive")
 @ConfigRoot(phase = ConfigPhase.RUN_TIME)
@@ -35,7 +43,7 @@ public interface HoneyHiveRuntimeConfig {
      */
     @ConfigDocMapKey("tracer-name")
     @ConfigDocSection
-    Map<String, NamedTracer> tracers();
+    Map<String, Tracer> tracers();
 
     /** The HoneyHive session each Quarkus REST request gets. */
     @ConfigDocSection
@@ -59,55 +67,84 @@ public interface HoneyHiveRuntimeConfig {
     interface Tracer {
 
         /**
-         * The HoneyHive API key ({@code HH_API_KEY}). Required unless {@code test-mode} is on; in dev and test mode
-         * without a key, test mode is the default.
+         * The HoneyHive API key, sent as a bearer token ({@code HH_API_KEY}); never logged, printed or put on spans.
+         * Required unless {@code test-mode} is on; in dev and test mode without a key, test mode is the default.
          */
         Optional<String> apiKey();
 
         /** The HoneyHive project ({@code HH_PROJECT}). */
         Optional<String> project();
 
-        /** The source recorded on every event, such as {@code production} ({@code HH_SOURCE}; default {@code dev}). */
+        /** The environment events come from, such as {@code production} ({@code HH_SOURCE}). */
+        @ConfigDocDefault("dev")
         Optional<String> source();
 
-        /** The name of the tracer's own session ({@code HH_SESSION_NAME}; default the application's name). */
+        /** The name of the tracer's own session ({@code HH_SESSION_NAME}); default the application's name. */
         Optional<String> sessionName();
 
-        /** An existing session (a UUID) to trace into instead of starting one. */
+        /** An existing session (a UUID) to trace into instead of starting one; default a new one. */
         Optional<String> sessionId();
 
-        /** The HoneyHive API ({@code HH_API_URL}, {@code HH_SERVER_URL}; default {@code https://api.honeyhive.ai}). */
+        /** The HoneyHive base URL, for self-hosted HoneyHive ({@code HH_API_URL}, else {@code HH_SERVER_URL}). */
+        @ConfigDocDefault("https://api.honeyhive.ai")
         Optional<String> serverUrl();
 
-        /** Trace without sending anything to HoneyHive ({@code HH_TEST_MODE}). */
+        /**
+         * Trace without sending anything at all ({@code HH_TEST_MODE}); no key needed. In dev and test mode, true
+         * when no key is set.
+         */
+        @ConfigDocDefault("false")
+        @WithConverter(HoneyHiveBooleanConverter.class)
         Optional<Boolean> testMode();
 
-        /** Log what the tracer does, at FINE level ({@code HH_VERBOSE}). */
+        /** Lower the {@code ai.honeyhive} loggers to FINE, never payloads or keys ({@code HH_VERBOSE}). */
+        @ConfigDocDefault("false")
+        @WithConverter(HoneyHiveBooleanConverter.class)
         Optional<Boolean> verbose();
 
-        /** Export each span as it ends instead of in batches ({@code HH_DISABLE_BATCH}). */
+        /** Send each span in its own request as it ends ({@code HH_DISABLE_BATCH}). */
+        @ConfigDocDefault("false")
+        @WithConverter(HoneyHiveBooleanConverter.class)
         Optional<Boolean> disableBatch();
 
-        /** Do not trace outgoing HTTP calls ({@code HH_DISABLE_HTTP_TRACING}). */
+        /** No client spans for outgoing HTTP calls; the REST client filter still propagates. */
+        @ConfigDocDefault("true")
+        @WithConverter(HoneyHiveBooleanConverter.class)
         Optional<Boolean> disableHttpTracing();
 
-        /** Where the local sink writes events: {@code console}, a file path, or both, comma-separated. */
+        /**
+         * The local view ({@code HH_LOCAL_SINK}): {@code console}, a file path, or both, comma-separated; also in test
+         * mode. Default off; in dev mode the console and the Dev UI's file, in test mode without a key a file.
+         */
         Optional<String> localSink();
 
-        /** Whether the tracer starts a session of its own when it is built (default true). */
+        /** Start the tracer's own session when it is built (a configured session id is never started). */
+        @ConfigDocDefault("true")
+        @WithConverter(HoneyHiveBooleanConverter.class)
         Optional<Boolean> startSession();
 
-        /** How long the synchronous session calls wait for HoneyHive (default 5 s). */
-        Optional<String> sessionTimeout();
+        /** The limit of one session call, and how long {@code createSession} waits. */
+        @ConfigDocDefault("5s")
+        @WithConverter(HoneyHiveDurationConverter.class)
+        Optional<Duration> sessionTimeout();
 
-        /** The OpenTelemetry {@code service.name} of the tracer's spans (default the project). */
+        /** The OpenTelemetry {@code service.name} of the tracer's spans; default the project, else the app's name. */
         Optional<String> serviceName();
 
-        /** How long one export to HoneyHive may take (default 10 s). */
-        Optional<String> exportTimeout();
+        /** The limit of one OTLP request to HoneyHive. */
+        @ConfigDocDefault("10s")
+        @WithConverter(HoneyHiveDurationConverter.class)
+        Optional<Duration> exportTimeout();
 
-        /** How long flushing at shutdown may take (default 10 s). */
-        Optional<String> shutdownTimeout();
+        /** How long flushing at shutdown may take. */
+        @ConfigDocDefault("10s")
+        @WithConverter(HoneyHiveDurationConverter.class)
+        Optional<Duration> shutdownTimeout();
+
+        /** Whether this tracer traces; when false its {@code @Traced} methods run untraced and nothing is sent. */
+        @ConfigDocDefault("true")
+        @WithConverter(HoneyHiveBooleanConverter.class)
+        Optional<Boolean> enabled();
 
         /** Evaluation runs. */
         Evaluation evaluation();
@@ -122,15 +159,11 @@ public interface HoneyHiveRuntimeConfig {
         Capture capture();
     }
 
-    /** A named tracer: the settings of a tracer, and whether it traces at all. */
-    interface NamedTracer extends Tracer {
-        /** Whether this tracer traces; when false its {@code @Traced} methods run untraced (default true). */
-        Optional<Boolean> enabled();
-    }
-
     /** Evaluation runs. */
     interface Evaluation {
-        /** Tag every span with the evaluation ids below (on when one of them is set). */
+        /** Tag every span and the session start with the evaluation ids below; on when one of them is set. */
+        @ConfigDocDefault("false")
+        @WithConverter(HoneyHiveBooleanConverter.class)
         Optional<Boolean> enabled();
 
         /** The evaluation run. */
@@ -145,62 +178,85 @@ public interface HoneyHiveRuntimeConfig {
 
     /** The batch span processor. */
     interface Batch {
-        /** The delay between two exports (default 5 s). */
-        Optional<String> scheduleDelay();
+        /** The longest wait before a batch of spans is sent ({@code OTEL_BSP_SCHEDULE_DELAY}). */
+        @ConfigDocDefault("5s")
+        @WithConverter(HoneyHiveDurationConverter.class)
+        Optional<Duration> scheduleDelay();
 
-        /** How many ended spans wait for export at most; more are dropped (default 2048). */
+        /**
+         * How many ended spans may wait for export; more are dropped, so memory stays bounded
+         * ({@code OTEL_BSP_MAX_QUEUE_SIZE}).
+         */
+        @ConfigDocDefault("2048")
         OptionalInt maxQueueSize();
 
-        /** How many spans one export sends at most (default 512). */
+        /** The most spans in one export request ({@code OTEL_BSP_MAX_EXPORT_BATCH_SIZE}). */
+        @ConfigDocDefault("512")
         OptionalInt maxExportBatchSize();
 
-        /** How long one batch export may take (default 30 s). */
-        Optional<String> exportTimeout();
+        /** How long one batch export may take, retries included ({@code OTEL_BSP_EXPORT_TIMEOUT}). */
+        @ConfigDocDefault("30s")
+        @WithConverter(HoneyHiveDurationConverter.class)
+        Optional<Duration> exportTimeout();
     }
 
     /** Limits on what a span records. */
     interface Limits {
-        /** How deep nested inputs and outputs are flattened before the rest is recorded as JSON (default 8). */
+        /** How many levels of nested maps, lists and objects become separate attributes. */
+        @ConfigDocDefault("8")
         OptionalInt attributeDepth();
 
-        /** How many attributes a span records at most (default 1024). */
+        /** How many attributes captured and enriched values may write on one span. */
+        @ConfigDocDefault("1024")
         OptionalInt spanAttributes();
 
-        /** How long a string attribute may be before it is cut (default 16384). */
+        /** The longest string value, in characters, after which it is cut with a marker. */
+        @ConfigDocDefault("16384")
         OptionalInt attributeValueLength();
     }
 
     /** What {@code @Traced} records when the annotation says {@code CONFIGURED}. */
     interface Capture {
-        /** Record arguments as inputs (default true). */
+        /** Record arguments as inputs. */
+        @ConfigDocDefault("true")
+        @WithConverter(HoneyHiveBooleanConverter.class)
         Optional<Boolean> inputs();
 
-        /** Record return values as outputs (default true). */
+        /** Record return values as outputs. */
+        @ConfigDocDefault("true")
+        @WithConverter(HoneyHiveBooleanConverter.class)
         Optional<Boolean> outputs();
     }
 
     /** The session of each request. */
     interface Jaxrs {
-        /** The name of request sessions (default the tracer's session name). */
+        /** The name of each request's session; default the route, such as {@code GET /orders/{id}}. */
         Optional<String> sessionName();
 
-        /** Metadata recorded on every request session. */
+        /** Static metadata of each request's session. */
         @ConfigDocMapKey("key")
         Map<String, String> metadata();
 
-        /** Continue the session an inbound {@code X-Session-ID} names (a UUID; default false). */
-        Optional<Boolean> acceptSessionHeader();
+        /** Use an inbound {@code X-Session-ID} (only a valid UUID) as the request's session. */
+        @WithDefault("false")
+        @WithConverter(HoneyHiveBooleanConverter.class)
+        boolean acceptSessionHeader();
 
-        /** Continue the trace an inbound {@code traceparent} names (default true). */
-        Optional<Boolean> acceptTraceContext();
+        /** Continue an inbound valid {@code traceparent}. */
+        @WithDefault("true")
+        @WithConverter(HoneyHiveBooleanConverter.class)
+        boolean acceptTraceContext();
 
-        /** Take HoneyHive keys from inbound baggage: only behind a gateway you trust (default false). */
-        Optional<Boolean> trustBaggage();
+        /** Let inbound baggage set HoneyHive keys, and continue its session: only behind a gateway you trust. */
+        @WithDefault("false")
+        @WithConverter(HoneyHiveBooleanConverter.class)
+        boolean trustBaggage();
 
-        /** Paths, and their subpaths, that get no session or span (default health, metrics and OpenAPI paths). */
-        Optional<List<String>> excludedPaths();
+        /** Paths (relative to the application) that get no session and no span, with their subpaths. */
+        @WithDefault("health,metrics,openapi,q/health,q/metrics,q/openapi")
+        List<String> excludedPaths();
 
-        /** The named tracer of request sessions (default the default tracer). */
+        /** A named tracer for requests; default the default tracer. */
         Optional<String> tracer();
     }
 }

@@ -1,61 +1,62 @@
 package ai.honeyhive.quarkus.runtime.internal;
 
-import ai.honeyhive.cdi.internal.MicroProfileTracerConfigReader;
 import ai.honeyhive.cdi.internal.TracerRegistry;
+import ai.honeyhive.quarkus.runtime.HoneyHiveRuntimeConfig;
 import ai.honeyhive.tracer.HoneyHiveTracer;
-import io.opentelemetry.context.ContextStorage;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.ShutdownContext;
 import io.quarkus.runtime.annotations.Recorder;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
-/** What the build steps record for the application's start: the tracers, and the context storage. */
+/**
+ * What the build steps record for the application's start: the tracers, built from the runtime configuration
+ * mapping, and the beans that hand them out.
+ */
 @Recorder
 public class HoneyHiveRecorder {
 
     private static final Logger logger = Logger.getLogger(HoneyHiveRecorder.class);
 
-    /**
-     * Makes the OpenTelemetry context follow Quarkus requests across threads. Recorded at static init, before
-     * anything uses a context; {@code quarkus-opentelemetry}, when present, does this itself.
-     */
-    public void followRequestsAcrossThreads() {
-        ContextStorage.addWrapper(VertxContextStorage::new);
-        if (!(ContextStorage.get() instanceof VertxContextStorage)) {
-            // Something used a context before the application started, so the wrapper came too late.
-            logger.warn("The OpenTelemetry context storage was set up before HoneyHive could make it follow Quarkus"
-                    + " requests: HoneyHive sessions may not follow a request from one thread to another");
-        }
+    private final RuntimeValue<HoneyHiveRuntimeConfig> config;
+
+    public HoneyHiveRecorder(RuntimeValue<HoneyHiveRuntimeConfig> config) {
+        this.config = config;
     }
 
     /**
-     * Builds every tracer from configuration, failing the start with the key named if one is invalid, and closes
-     * them (flushing what they hold) when the application stops.
+     * Builds every tracer the application uses or configures, failing the start with the key named if one is
+     * invalid or a name the code uses is not configured, and closes them (flushing what they hold) when the
+     * application stops.
      *
-     * @param namedTracers the names the application uses or configures
-     * @param enabled whether tracing was built into the application ({@code honeyhive.enabled})
+     * @param usedNames the tracer names the code uses ({@code @Traced(tracer)}, {@code @HoneyHive}), each with
+     *     where it is used
+     * @param enabled whether tracing was built into the application ({@code quarkus.honeyhive.enabled})
      */
     public RuntimeValue<TracerRegistry> startTracers(
-            Set<String> namedTracers, boolean enabled, LaunchMode launchMode, ShutdownContext shutdown) {
-        MicroProfileTracerConfigReader reader = new MicroProfileTracerConfigReader(ConfigProvider.getConfig());
-        TracerRegistry.BuilderDefaults defaults = new LaunchModeDefaults(reader, launchMode);
+            Map<String, Set<String>> usedNames, boolean enabled, LaunchMode launchMode, ShutdownContext shutdown) {
+        RuntimeConfigTracers tracers = new RuntimeConfigTracers(config.getValue());
+        Set<String> configured = new TreeSet<>(tracers.configuredNames());
+        List<String> problems = unconfiguredNames(usedNames, configured);
+        TracerRegistry.BuilderDefaults defaults = new LaunchModeDefaults(tracers, launchMode);
         if (!enabled) {
             // Disabled at build time: the tracer beans stay injectable, and send nothing.
             defaults = (name, builder) -> builder.testMode(true).startSession(false);
         }
-        TracerRegistry registry = new TracerRegistry(reader, defaults);
-        Set<String> names = new TreeSet<>(namedTracers);
-        names.addAll(reader.namedTracers());
+        TracerRegistry registry = new TracerRegistry(tracers, defaults);
+        Set<String> names = new TreeSet<>(configured);
         names.add("");
-        List<String> problems = registry.start(names);
+        if (problems.isEmpty()) {
+            problems.addAll(registry.start(names));
+        }
         if (!problems.isEmpty()) {
             registry.closeAll();
             throw new ConfigurationException(String.join("\n", problems));
@@ -64,6 +65,20 @@ public class HoneyHiveRecorder {
         shutdown.addLastShutdownTask(registry::closeAll);
         logger.debugf("HoneyHive tracers started: %s", names);
         return new RuntimeValue<>(registry);
+    }
+
+    /** A name the code uses must be configured ({@code honeyhive.tracers.<name>.*}); each one that is not, named. */
+    private static List<String> unconfiguredNames(Map<String, Set<String>> usedNames, Set<String> configured) {
+        List<String> problems = new ArrayList<>();
+        usedNames.forEach((name, places) -> {
+            if (!configured.contains(name)) {
+                problems.add("No HoneyHive tracer named '" + name + "' is configured, but "
+                        + String.join(" and ", places) + " uses it. Configure it with honeyhive.tracers." + name
+                        + ".* keys (for example honeyhive.tracers." + name + ".project), or use a configured name: "
+                        + configured);
+            }
+        });
+        return problems;
     }
 
     /** The registry, for the bean that makes it injectable. */

@@ -1,9 +1,8 @@
 package ai.honeyhive.quarkus.runtime.internal;
 
-import ai.honeyhive.cdi.internal.MicroProfileTracerConfigReader;
 import ai.honeyhive.cdi.internal.TracerRegistry;
+import ai.honeyhive.quarkus.runtime.HoneyHiveRuntimeConfig;
 import ai.honeyhive.tracer.HoneyHiveTracer;
-import ai.honeyhive.tracer.internal.ConfigKey;
 import io.quarkus.runtime.LaunchMode;
 
 /**
@@ -18,11 +17,11 @@ final class LaunchModeDefaults implements TracerRegistry.BuilderDefaults {
     /** Where test mode records events unless {@code honeyhive.local-sink} says otherwise. */
     static final String TEST_EVENTS_FILE = "target/honeyhive/test-events.jsonl";
 
-    private final MicroProfileTracerConfigReader reader;
+    private final RuntimeConfigTracers tracers;
     private final LaunchMode launchMode;
 
-    LaunchModeDefaults(MicroProfileTracerConfigReader reader, LaunchMode launchMode) {
-        this.reader = reader;
+    LaunchModeDefaults(RuntimeConfigTracers tracers, LaunchMode launchMode) {
+        this.tracers = tracers;
         this.launchMode = launchMode;
     }
 
@@ -31,12 +30,13 @@ final class LaunchModeDefaults implements TracerRegistry.BuilderDefaults {
         if (launchMode == LaunchMode.NORMAL) {
             return;
         }
-        boolean offline =
-                !reader.isSet(tracerName, ConfigKey.API_KEY) && !reader.isSet(tracerName, ConfigKey.TEST_MODE);
+        // The mapping's values include the fallbacks: the default tracer's key and the HH_* variables.
+        HoneyHiveRuntimeConfig.Tracer tracer = tracers.tracer(tracerName);
+        boolean offline = tracer.apiKey().isEmpty() && tracer.testMode().isEmpty();
         if (offline) {
             builder.testMode(true);
         }
-        if (!reader.isSet(tracerName, ConfigKey.LOCAL_SINK)) {
+        if (tracer.localSink().isEmpty()) {
             if (launchMode == LaunchMode.DEVELOPMENT) {
                 builder.localSink(offline ? "console," + DEV_EVENTS_FILE : DEV_EVENTS_FILE);
             } else if (offline) {

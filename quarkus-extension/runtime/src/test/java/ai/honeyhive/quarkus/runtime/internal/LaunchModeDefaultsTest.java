@@ -2,7 +2,7 @@ package ai.honeyhive.quarkus.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.honeyhive.cdi.internal.MicroProfileTracerConfigReader;
+import ai.honeyhive.quarkus.runtime.HoneyHiveRuntimeConfig;
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import ai.honeyhive.tracer.TracerConfig;
 import io.quarkus.runtime.LaunchMode;
@@ -51,11 +51,14 @@ class LaunchModeDefaultsTest {
     }
 
     private static TracerConfig build(LaunchMode mode, Map<String, String> properties) {
-        MicroProfileTracerConfigReader reader = new MicroProfileTracerConfigReader(new SmallRyeConfigBuilder()
+        RuntimeConfigTracers tracers = new RuntimeConfigTracers(new SmallRyeConfigBuilder()
+                .withMapping(HoneyHiveRuntimeConfig.class)
+                .withInterceptors(new TracerKeyFallbacks())
                 .withSources(new PropertiesConfigSource(properties, "test", 500))
-                .build());
-        HoneyHiveTracer.Builder builder = reader.builder("").startSession(false);
-        new LaunchModeDefaults(reader, mode).apply("", builder);
+                .build()
+                .getConfigMapping(HoneyHiveRuntimeConfig.class));
+        HoneyHiveTracer.Builder builder = tracers.builder("").startSession(false);
+        new LaunchModeDefaults(tracers, mode).apply("", builder);
         try (HoneyHiveTracer tracer = builder.build()) {
             return tracer.config();
         }

@@ -3,7 +3,7 @@ package ai.honeyhive.quarkus.runtime.internal.devui;
 import ai.honeyhive.cdi.internal.TracerRegistry;
 import ai.honeyhive.quarkus.runtime.HoneyHiveRuntimeConfig;
 import ai.honeyhive.tracer.TracerConfig;
-import ai.honeyhive.tracer.internal.LocalSink;
+import ai.honeyhive.tracer.internal.export.LocalSink;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,12 +1,15 @@
-package ai.honeyhive.quarkus.runtime;
+package ai.honeyhive.quarkus.deployment;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** HoneyHive configuration fixed when the application is built. */
-@ConfigMapping(prefix = "honeyhive")
+/**
+ * HoneyHive configuration fixed when the application is built. {@code honeyhive.enabled} and
+ * {@code honeyhive.opentelemetry-spans}, the names these had before, are still read for them (deprecated).
+ */
+@ConfigMapping(prefix = "quarkus.honeyhive")
 @ConfigRoot(phase = ConfigPhase.BUILD_TIME)
 public interface HoneyHiveBuildTimeConfig {
 

@@ -1,0 +1,101 @@
+package ai.honeyhive.quarkus.runtime.internal;
+
+import ai.honeyhive.cdi.internal.CdiSettings;
+import ai.honeyhive.cdi.internal.TracerConfigSource;
+import ai.honeyhive.quarkus.runtime.HoneyHiveRuntimeConfig;
+import ai.honeyhive.tracer.HoneyHiveTracer;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The tracers' settings from the configuration mapping, turned into tracer builders. The mapping already holds what
+ * the fallbacks give ({@link TracerKeyFallbacks}: the default tracer's key, then the {@code HH_*} variables), so a
+ * builder reads no environment of its own; what the mapping leaves unset takes the tracer's default.
+ */
+final class RuntimeConfigTracers implements TracerConfigSource {
+
+    private final HoneyHiveRuntimeConfig config;
+
+    RuntimeConfigTracers(HoneyHiveRuntimeConfig config) {
+        this.config = config;
+    }
+
+    /** The names of the named tracers the configuration has. */
+    Set<String> configuredNames() {
+        return config.tracers().keySet();
+    }
+
+    /** The tracer's settings; those of the default tracer for a name that has no keys of its own. */
+    HoneyHiveRuntimeConfig.Tracer tracer(String tracerName) {
+        return tracerName.isEmpty() ? config.defaults() : config.tracers().getOrDefault(tracerName, config.defaults());
+    }
+
+    @Override
+    public boolean enabled(String tracerName) {
+        return tracer(tracerName).enabled().orElse(defaultOf(CdiSettings.ENABLED.defaultValue()));
+    }
+
+    @Override
+    public boolean captureInputs(String tracerName) {
+        return tracer(tracerName).capture().inputs().orElse(defaultOf(CdiSettings.CAPTURE_INPUTS.defaultValue()));
+    }
+
+    @Override
+    public boolean captureOutputs(String tracerName) {
+        return tracer(tracerName).capture().outputs().orElse(defaultOf(CdiSettings.CAPTURE_OUTPUTS.defaultValue()));
+    }
+
+    @Override
+    public HoneyHiveTracer.Builder builder(String tracerName) {
+        HoneyHiveRuntimeConfig.Tracer tracer = tracer(tracerName);
+        HoneyHiveTracer.Builder builder =
+                HoneyHiveTracer.builder().environment(Map.of()).shutdownHook(false);
+        tracer.apiKey().ifPresent(builder::apiKey);
+        tracer.project().ifPresent(builder::project);
+        tracer.source().ifPresent(builder::source);
+        tracer.sessionName().ifPresent(builder::sessionName);
+        tracer.sessionId().ifPresent(builder::sessionId);
+        tracer.serverUrl().ifPresent(builder::serverUrl);
+        tracer.testMode().ifPresent(builder::testMode);
+        tracer.verbose().ifPresent(builder::verbose);
+        tracer.disableBatch().ifPresent(builder::disableBatch);
+        tracer.disableHttpTracing().ifPresent(builder::disableHttpTracing);
+        tracer.localSink().ifPresent(builder::localSink);
+        tracer.startSession().ifPresent(builder::startSession);
+        tracer.sessionTimeout().ifPresent(builder::sessionTimeout);
+        tracer.serviceName().ifPresent(builder::serviceName);
+        tracer.exportTimeout().ifPresent(builder::exportTimeout);
+        tracer.shutdownTimeout().ifPresent(builder::shutdownTimeout);
+        evaluation(tracer.evaluation(), builder);
+        HoneyHiveRuntimeConfig.Batch batch = tracer.batch();
+        batch.scheduleDelay().ifPresent(builder::batchScheduleDelay);
+        batch.maxQueueSize().ifPresent(builder::batchMaxQueueSize);
+        batch.maxExportBatchSize().ifPresent(builder::batchMaxExportBatchSize);
+        batch.exportTimeout().ifPresent(builder::batchExportTimeout);
+        HoneyHiveRuntimeConfig.Limits limits = tracer.limits();
+        limits.attributeDepth().ifPresent(builder::maxAttributeDepth);
+        limits.spanAttributes().ifPresent(builder::maxSpanAttributes);
+        limits.attributeValueLength().ifPresent(builder::maxAttributeValueLength);
+        return builder;
+    }
+
+    private static void evaluation(HoneyHiveRuntimeConfig.Evaluation evaluation, HoneyHiveTracer.Builder builder) {
+        evaluation.runId().ifPresent(builder::runId);
+        evaluation.datasetId().ifPresent(builder::datasetId);
+        evaluation.datapointId().ifPresent(builder::datapointId);
+        boolean idSet = evaluation.runId().isPresent()
+                || evaluation.datasetId().isPresent()
+                || evaluation.datapointId().isPresent();
+        if (evaluation.enabled().isPresent()) {
+            builder.evaluation(evaluation.enabled().get());
+        } else if (idSet) {
+            // An evaluation id only means something in evaluation mode, as on the other runtimes.
+            builder.evaluation(true);
+        }
+    }
+
+    private static boolean defaultOf(Boolean value) {
+        return Objects.requireNonNull(value);
+    }
+}
