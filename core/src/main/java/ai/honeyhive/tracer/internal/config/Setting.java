@@ -102,6 +102,11 @@ public final class Setting<T> {
         return defaultValue == null ? "none" : type.format(defaultValue);
     }
 
+    /** Whether the default is documented by its value, rather than by a statement of what happens when unset. */
+    public boolean hasDefaultAsValue() {
+        return defaultText == null;
+    }
+
     /** One line for the configuration reference. */
     public String description() {
         return description;

@@ -48,7 +48,8 @@ public final class Settings {
             .environment("HH_API_URL", "HH_SERVER_URL")
             .defaultValue(TracerConfig.DEFAULT_SERVER_URL)
             .check(Checks::baseUrl)
-            .describedAs("the HoneyHive base URL, for self-hosted HoneyHive");
+            .describedAs(
+                    "the HoneyHive base URL, for self-hosted HoneyHive (of the two variables, the first set wins)");
 
     public static final Setting<String> SESSION_ID = Setting.text("sessionId")
             .property("honeyhive.session-id")
