@@ -29,6 +29,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>{@link #toString()} lists the settings given and never shows the API key.
+ *
+ * <p>The class is long only because each setting has an accessor here and a setter on the {@link Builder}, one line of
+ * code each; what a setting is (its names, parser, default and checks) is declared once, in the tracer's settings
+ * table.
  */
 public final class TracerConfig {
 

@@ -2,29 +2,24 @@ package ai.honeyhive.jaxrs;
 
 import static java.util.Objects.requireNonNull;
 
-import ai.honeyhive.cdi.HoneyHive;
-import ai.honeyhive.cdi.internal.MicroProfileTracerConfigReader;
 import ai.honeyhive.jaxrs.internal.HttpRoutes;
+import ai.honeyhive.jaxrs.internal.RequestFilterDependencies;
 import ai.honeyhive.jaxrs.internal.RequestTrace;
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import ai.honeyhive.tracer.SessionEnrichment;
 import ai.honeyhive.tracer.SessionOptions;
 import ai.honeyhive.tracer.internal.ThrottledLogger;
-import ai.honeyhive.tracer.internal.TracerInternals;
 import ai.honeyhive.tracer.internal.session.ContextCarriers;
 import ai.honeyhive.tracer.internal.session.HoneyHiveBaggage;
 import ai.honeyhive.tracer.internal.session.SessionIds;
 import ai.honeyhive.tracer.internal.span.HoneyHiveAttributes;
 import ai.honeyhive.tracer.internal.span.SpanErrors;
-import ai.honeyhive.tracer.internal.span.SpanStarter;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -35,12 +30,10 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,7 +81,7 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
     @Nullable
     ResourceInfo resourceInfo;
 
-    private volatile @Nullable Dependencies dependencies;
+    private volatile @Nullable RequestFilterDependencies dependencies;
     private final boolean contextPerRequest;
 
     /** For discovery: the tracer comes from CDI and the settings from MicroProfile Config, on the first request. */
@@ -109,8 +102,8 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
     /** For registration by hand, with no CDI or MicroProfile Config needed. */
     public HoneyHiveServerFilter(
             HoneyHiveTracer tracer, JaxrsSessionSettings settings, List<RequestSessionCustomizer> customizers) {
-        this.dependencies = new Dependencies(
-                requireNonNull(tracer, "tracer"), requireNonNull(settings, "settings"), List.copyOf(customizers), true);
+        this.dependencies = RequestFilterDependencies.given(
+                requireNonNull(tracer, "tracer"), requireNonNull(settings, "settings"), List.copyOf(customizers));
         this.contextPerRequest = false;
     }
 
@@ -120,10 +113,10 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
             // A suspended request on a resource that is not a CDI bean may have left its scope on this thread.
             RequestTrace.releaseLeftover();
         }
-        Dependencies resolved = dependencies();
+        RequestFilterDependencies resolved = dependencies();
         if (resolved == null
-                || !resolved.enabled
-                || resolved.settings.isExcluded(request.getUriInfo().getPath())) {
+                || !resolved.enabled()
+                || resolved.settings().isExcluded(request.getUriInfo().getPath())) {
             return;
         }
         try {
@@ -133,12 +126,12 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
         }
     }
 
-    private void start(ContainerRequestContext request, Dependencies resolved) {
+    private void start(ContainerRequestContext request, RequestFilterDependencies resolved) {
         String method = request.getMethod();
         String route = route(request);
-        Context parent = parentContext(request, resolved.settings);
-        String sessionId = sessionId(request, resolved.settings);
-        if (sessionId == null && resolved.settings.trustBaggage()) {
+        Context parent = parentContext(request, resolved.settings());
+        String sessionId = sessionId(request, resolved.settings());
+        if (sessionId == null && resolved.settings().trustBaggage()) {
             // A trusted caller (another service of ours) passes its session in baggage: continue it.
             String inbound = Baggage.fromContext(parent).getEntryValue(HoneyHiveBaggage.SESSION_ID);
             sessionId = SessionIds.isUuid(inbound) ? inbound.toLowerCase(java.util.Locale.ROOT) : null;
@@ -150,19 +143,22 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
         Context withSession = HoneyHiveBaggage.withSession(parent, sessionId, null);
         // The whole path as the client sent it, context root included (getPath() is relative to the application).
         String path = request.getUriInfo().getRequestUri().getRawPath();
-        Span span = resolved.spans.startServerRequest(withSession, method, route, path);
+        Span span = resolved.spans().startServerRequest(withSession, method, route, path);
         String name = method + " " + route;
         if (!adopted) {
             SessionOptions.Builder session = SessionOptions.builder()
                     .sessionId(sessionId)
-                    .sessionName(resolved.settings.sessionName() != null ? resolved.settings.sessionName() : name)
+                    .sessionName(
+                            resolved.settings().sessionName() != null
+                                    ? resolved.settings().sessionName()
+                                    : name)
                     .inputs(Map.of("method", method, "path", path))
-                    .metadata(resolved.settings.metadata());
+                    .metadata(resolved.settings().metadata());
             for (RequestSessionCustomizer customizer : resolved.customizers()) {
                 customize(customizer, request, session);
             }
             // In the background: the request never waits on HoneyHive.
-            resolved.tracer.createSessionAsync(session.build());
+            resolved.tracer().createSessionAsync(session.build());
         }
         RequestTrace trace = contextPerRequest
                 ? RequestTrace.openedInRequestStorage(
@@ -229,12 +225,13 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
             trace.span().setStatus(StatusCode.ERROR, error);
             trace.span().setAttribute(HoneyHiveAttributes.ERROR, error);
         }
-        Dependencies resolved = dependencies();
+        RequestFilterDependencies resolved = dependencies();
         if (resolved != null) {
-            resolved.tracer.enrichSession(SessionEnrichment.builder()
-                    .sessionId(trace.sessionId())
-                    .outputs(Map.of("status_code", status))
-                    .build());
+            resolved.tracer()
+                    .enrichSession(SessionEnrichment.builder()
+                            .sessionId(trace.sessionId())
+                            .outputs(Map.of("status_code", status))
+                            .build());
         }
     }
 
@@ -328,21 +325,13 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
         }
     }
 
-    private @Nullable Dependencies dependencies() {
-        Dependencies resolved = dependencies;
+    private @Nullable RequestFilterDependencies dependencies() {
+        RequestFilterDependencies resolved = dependencies;
         if (resolved != null) {
             return resolved;
         }
         try {
-            JaxrsSessionSettings settings = JaxrsSessionSettings.fromConfig(ConfigProvider.getConfig());
-            CDI<Object> cdi = CDI.current();
-            HoneyHiveTracer tracer = settings.tracerName().isEmpty()
-                    ? cdi.select(HoneyHiveTracer.class).get()
-                    : cdi.select(HoneyHiveTracer.class, HoneyHive.Literal.of(settings.tracerName()))
-                            .get();
-            String tracerName = settings.tracerName();
-            boolean enabled = new MicroProfileTracerConfigReader(ConfigProvider.getConfig()).enabled(tracerName);
-            resolved = new Dependencies(tracer, settings, null, enabled);
+            resolved = RequestFilterDependencies.fromContainer();
             dependencies = resolved;
             return resolved;
         } catch (RuntimeException | LinkageError e) {
@@ -353,47 +342,6 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
                             + " customizers))",
                     e);
             return null;
-        }
-    }
-
-    /** The tracer, settings and customizers; customizers are looked up in CDI per request when not given. */
-    private static final class Dependencies {
-        final HoneyHiveTracer tracer;
-        final JaxrsSessionSettings settings;
-        final SpanStarter spans;
-        final boolean enabled;
-        private final @Nullable List<RequestSessionCustomizer> fixedCustomizers;
-        private volatile @Nullable Instance<RequestSessionCustomizer> customizerBeans;
-
-        Dependencies(
-                HoneyHiveTracer tracer,
-                JaxrsSessionSettings settings,
-                @Nullable List<RequestSessionCustomizer> fixedCustomizers,
-                boolean enabled) {
-            this.tracer = tracer;
-            this.enabled = enabled;
-            this.settings = settings;
-            this.fixedCustomizers = fixedCustomizers;
-            this.spans = TracerInternals.spans(tracer);
-        }
-
-        List<RequestSessionCustomizer> customizers() {
-            if (fixedCustomizers != null) {
-                return fixedCustomizers;
-            }
-            List<RequestSessionCustomizer> found = new ArrayList<>();
-            try {
-                // Resolved once; iterating still yields every bean, and fresh instances of dependent ones.
-                Instance<RequestSessionCustomizer> lookup = customizerBeans;
-                if (lookup == null) {
-                    lookup = CDI.current().select(RequestSessionCustomizer.class);
-                    customizerBeans = lookup;
-                }
-                lookup.forEach(found::add);
-            } catch (RuntimeException e) {
-                failures.log(Level.WARNING, "Could not look up RequestSessionCustomizer beans", e);
-            }
-            return found;
         }
     }
 }
