@@ -36,6 +36,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Bounded by {@link FlattenLimits}: deeper values become one JSON string, attributes beyond the budget are
  * dropped, long strings are cut with {@value #TRUNCATION_MARKER}, cycles are written as {@value #CYCLE_MARKER}. It
  * never throws: a value it cannot handle is logged (throttled) and dropped. Thread-safe.
+ *
+ * <p>Over 400 lines because the walk, its fast path for flat maps and the conversion of single values share the
+ * limits, the attribute budget and the cycle check of one flattening; split apart, each would need the others' state.
  */
 public final class AttributeFlattener {
 
