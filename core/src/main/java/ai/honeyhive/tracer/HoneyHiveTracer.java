@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import ai.honeyhive.tracer.internal.ApplicationName;
 import ai.honeyhive.tracer.internal.Deadline;
 import ai.honeyhive.tracer.internal.EventFields;
-import ai.honeyhive.tracer.internal.JvmHooks;
+import ai.honeyhive.tracer.internal.ShutdownHook;
 import ai.honeyhive.tracer.internal.ThrottledLogger;
 import ai.honeyhive.tracer.internal.TracerInternals;
 import ai.honeyhive.tracer.internal.TracerSdk;
@@ -76,9 +76,10 @@ import org.jspecify.annotations.Nullable;
  * after {@link #close()} are logged (throttled) and cost only the data involved. Nothing waits on HoneyHive except
  * {@link #flush(Duration)} and {@link #close(Duration)}, and only up to their timeouts.
  *
- * <p>This class is the public door and little else: it keeps the API of the reference and hands the work to the
- * tracer's internals (its SDK, span starter, enricher and session calls). Its nested {@link Builder} offers every
- * setting of {@link TracerConfig.Builder}, one line each.
+ * <p>This class is the public API, the Java form of the Python SDK's, and little else: each method hands its work to
+ * the tracer's internals (its OpenTelemetry SDK, span starter, enricher and session calls) and keeps the promise that
+ * nothing throws into the caller. It is long only because that API is wide and documented; its nested {@link Builder}
+ * offers every setting of {@link TracerConfig.Builder}, one line each.
  */
 public final class HoneyHiveTracer implements AutoCloseable {
 
@@ -117,7 +118,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
     private final SpanStarter spans;
     private final SpanEnricher enricher;
     private final SessionCalls sessions;
-    private final JvmHooks hooks;
+    private final ShutdownHook hooks;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HoneyHiveTracer(TracerConfig config, List<SpanProcessor> extraProcessors) {
@@ -143,10 +144,11 @@ public final class HoneyHiveTracer implements AutoCloseable {
                 : new SessionClient(SessionClient.Settings.defaults(endpoint, config.sessionTimeout()));
         this.sessions = new SessionCalls(client, localSink, new SessionBodies(config));
         if (config.registerGlobal()) {
-            JvmHooks.registerGlobal(sdk.openTelemetry(), Settings.REGISTER_GLOBAL.describe());
+            sdk.registerGlobal(Settings.REGISTER_GLOBAL.describe());
         }
-        this.hooks =
-                config.shutdownHook() ? JvmHooks.closingAtExit(() -> close(config.shutdownTimeout())) : JvmHooks.none();
+        this.hooks = config.shutdownHook()
+                ? ShutdownHook.closingAtExit(() -> close(config.shutdownTimeout()))
+                : ShutdownHook.none();
         if (config.startSession() && config.sessionId() == null) {
             // The id is made here and sent, so spans are stamped at once; the start itself goes out in the background.
             sessions.start(sessionId, sessionName, null, EventFields.inputsOnly(config.inputs()));
@@ -441,7 +443,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         }
         try {
             Deadline deadline = Deadline.after(timeout);
-            TracerSdk.Delivery spansFlushed = sdk.flush(deadline);
+            TracerSdk.PendingDelivery spansFlushed = sdk.flush(deadline);
             boolean sessionCalls = sessions.awaitIdle(deadline.remaining());
             return sessionCalls && spansFlushed.succeeded(deadline);
         } catch (RuntimeException e) {
@@ -476,9 +478,10 @@ public final class HoneyHiveTracer implements AutoCloseable {
         hooks.remove();
         try {
             Deadline deadline = Deadline.after(timeout);
-            TracerSdk.Delivery spansShutDown = sdk.shutdown(deadline);
+            TracerSdk.PendingDelivery spansShutDown = sdk.shutdown(deadline);
             boolean sessionCalls = sessions.close(deadline.remaining());
             boolean delivered = sessionCalls && spansShutDown.succeeded(deadline);
+            sdk.releaseWhenExportsEnd();
             logger.fine(() -> "HoneyHive tracer closed; everything delivered: " + delivered);
             return delivered;
         } catch (RuntimeException e) {

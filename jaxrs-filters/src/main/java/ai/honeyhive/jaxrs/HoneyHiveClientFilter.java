@@ -81,7 +81,7 @@ public class HoneyHiveClientFilter implements ClientRequestFilter, ClientRespons
         }
         try {
             int status = response.getStatus();
-            span.setAttribute("http.response.status_code", (long) status);
+            span.setAttribute(HoneyHiveAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
             if (status >= 400) {
                 span.setStatus(StatusCode.ERROR, "HTTP " + status);
                 span.setAttribute(HoneyHiveAttributes.ERROR, "HTTP " + status);

@@ -218,7 +218,7 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
     }
 
     private void recordStatus(RequestTrace trace, int status) {
-        trace.span().setAttribute("http.response.status_code", (long) status);
+        trace.span().setAttribute(HoneyHiveAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
         if (status >= 500) {
             Response.StatusType known = Response.Status.fromStatusCode(status);
             String error = "HTTP " + status + (known == null ? "" : " " + known.getReasonPhrase());
@@ -272,6 +272,14 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
             current = current.with(Span.getInvalid());
         }
         return settings.trustBaggage() ? current : ContextCarriers.withoutHoneyHiveBaggage(current);
+    }
+
+    /**
+     * The tracer of a name ({@code ""} for the default one) for request sessions: by default the CDI bean. For
+     * runtimes that keep their tracers where they can be found by any name, not only those the code injects.
+     */
+    protected HoneyHiveTracer tracer(String tracerName) {
+        return RequestFilterDependencies.tracerBean(tracerName);
     }
 
     /** The matched resource method, for the route template; null when there is none. */
@@ -331,7 +339,7 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
             return resolved;
         }
         try {
-            resolved = RequestFilterDependencies.fromContainer();
+            resolved = RequestFilterDependencies.fromContainer(this::tracer);
             dependencies = resolved;
             return resolved;
         } catch (RuntimeException | LinkageError e) {

@@ -2,7 +2,7 @@ package ai.honeyhive.jaxrs;
 
 import static java.util.Objects.requireNonNull;
 
-import ai.honeyhive.cdi.internal.MicroProfileTracerConfigReader;
+import ai.honeyhive.cdi.internal.MicroProfileSettings;
 import ai.honeyhive.jaxrs.internal.JaxrsSettings;
 import ai.honeyhive.tracer.internal.config.Setting;
 import java.util.ArrayList;
@@ -60,12 +60,12 @@ public final class JaxrsSessionSettings {
         read(config, JaxrsSettings.TRUST_BAGGAGE).ifPresent(builder::trustBaggage);
         read(config, JaxrsSettings.EXCLUDED_PATHS).ifPresent(builder::excludedPaths);
         read(config, JaxrsSettings.TRACER).ifPresent(builder::tracerName);
-        return builder.metadata(MicroProfileTracerConfigReader.readMap(config, JaxrsSettings.METADATA))
+        return builder.metadata(MicroProfileSettings.readMap(config, JaxrsSettings.METADATA))
                 .build();
     }
 
     private static <T> Optional<T> read(Config config, Setting<T> setting) {
-        return MicroProfileTracerConfigReader.read(config, setting);
+        return MicroProfileSettings.read(config, setting);
     }
 
     /** The name of each request's session; null (the default) for the route, {@code GET /orders/{id}}. */

@@ -8,7 +8,6 @@ import ai.honeyhive.tracer.internal.config.Setting;
 import ai.honeyhive.tracer.internal.config.SettingValues;
 import ai.honeyhive.tracer.internal.config.Settings;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +22,7 @@ import org.eclipse.microprofile.config.Config;
  * environment variable) &gt; the {@code HH_*} environment variables &gt; defaults. Values are parsed here, so an
  * invalid one is reported with the exact key that holds it.
  */
-public final class MicroProfileTracerConfigReader implements TracerConfigSource {
+public final class MicroProfileTracerConfigReader implements TracerConfigReader {
 
     public static final String PREFIX = "honeyhive.";
     public static final String TRACERS_PREFIX = "honeyhive.tracers.";
@@ -96,38 +95,6 @@ public final class MicroProfileTracerConfigReader implements TracerConfigSource 
         return builder;
     }
 
-    /** Whether the setting is given for the tracer: by its own key, the shared one, or an environment variable. */
-    public boolean isSet(String tracerName, Setting<?> setting) {
-        if (value(tracerName, setting).isPresent()) {
-            return true;
-        }
-        for (String variable : setting.environmentVariables()) {
-            if (config.getOptionalValue(variable, String.class).isPresent()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A setting's value under its own key, parsed with an error that names the key. */
-    public static <T> Optional<T> read(Config config, Setting<T> setting) {
-        String key = requireNonNull(setting.propertyKey(), setting.name());
-        return config.getOptionalValue(key, String.class).map(text -> setting.parseConfigValue(key, text));
-    }
-
-    /** A map setting's entries: one key each below the setting's key ({@code <key>.<entry>=<value>}). */
-    public static Map<String, String> readMap(Config config, Setting<Map<String, String>> setting) {
-        String prefix = requireNonNull(setting.propertyKey(), setting.name()) + ".";
-        Map<String, String> entries = new LinkedHashMap<>();
-        for (String property : config.getPropertyNames()) {
-            if (property.startsWith(prefix)) {
-                config.getOptionalValue(property, String.class)
-                        .ifPresent(value -> entries.put(property.substring(prefix.length()), value));
-            }
-        }
-        return entries;
-    }
-
     /** The full key a setting of the tracer is read from first. */
     public static String key(String tracerName, Setting<?> setting) {
         String suffix = suffix(setting);
@@ -153,14 +120,12 @@ public final class MicroProfileTracerConfigReader implements TracerConfigSource 
     /** The tracer's own key, else the shared {@code honeyhive.*} one, parsed and naming the key that held it. */
     private <T> Optional<T> value(String tracerName, Setting<T> setting) {
         if (!tracerName.isEmpty()) {
-            String own = key(tracerName, setting);
-            Optional<String> text = config.getOptionalValue(own, String.class);
-            if (text.isPresent()) {
-                return Optional.of(setting.parseConfigValue(own, text.get()));
+            Optional<T> own = MicroProfileSettings.read(config, key(tracerName, setting), setting);
+            if (own.isPresent()) {
+                return own;
             }
         }
-        String shared = key("", setting);
-        return config.getOptionalValue(shared, String.class).map(text -> setting.parseConfigValue(shared, text));
+        return MicroProfileSettings.read(config, key("", setting), setting);
     }
 
     /** The {@code HH_*} and {@code OTEL_BSP_*} variables, as MicroProfile Config's environment source sees them. */

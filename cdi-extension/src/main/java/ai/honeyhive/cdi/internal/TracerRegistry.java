@@ -22,7 +22,7 @@ public final class TracerRegistry {
 
     private static final Logger logger = Logger.getLogger(TracerRegistry.class.getName());
 
-    private final TracerConfigSource source;
+    private final TracerConfigReader reader;
     private final BuilderDefaults defaults;
     private final Map<String, TracerEntry> tracers = new ConcurrentHashMap<>();
     private final Map<MethodKey, Object> methods = new ConcurrentHashMap<>();
@@ -55,12 +55,12 @@ public final class TracerRegistry {
         void apply(String tracerName, HoneyHiveTracer.Builder builder);
     }
 
-    public TracerRegistry(TracerConfigSource source) {
-        this(source, BuilderDefaults.NONE);
+    public TracerRegistry(TracerConfigReader reader) {
+        this(reader, BuilderDefaults.NONE);
     }
 
-    public TracerRegistry(TracerConfigSource source, BuilderDefaults defaults) {
-        this.source = source;
+    public TracerRegistry(TracerConfigReader reader, BuilderDefaults defaults) {
+        this.reader = reader;
         this.defaults = defaults;
     }
 
@@ -125,8 +125,8 @@ public final class TracerRegistry {
     }
 
     private TracerEntry build(String name) {
-        boolean enabled = source.enabled(name);
-        HoneyHiveTracer.Builder builder = source.builder(name);
+        boolean enabled = reader.enabled(name);
+        HoneyHiveTracer.Builder builder = reader.builder(name);
         defaults.apply(name, builder);
         if (!enabled) {
             // Disabled: nothing is sent, no session is started, @Traced does not even start spans, and no batch
@@ -139,8 +139,8 @@ public final class TracerRegistry {
                 enabled,
                 TracerInternals.spans(tracer),
                 TracerInternals.enricher(tracer),
-                source.captureInputs(name),
-                source.captureOutputs(name));
+                reader.captureInputs(name),
+                reader.captureOutputs(name));
     }
 
     /**

@@ -24,10 +24,6 @@ public record EventFields(
         Map<String, ?> config,
         Map<String, ?> userProperties) {
 
-    /** Nothing in any namespace. */
-    public static final EventFields NONE =
-            new EventFields(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
-
     /** Only inputs. */
     public static EventFields inputsOnly(Map<String, ?> inputs) {
         return new EventFields(inputs, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());

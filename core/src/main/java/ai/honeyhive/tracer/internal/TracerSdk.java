@@ -10,6 +10,7 @@ import ai.honeyhive.tracer.internal.export.SpanExportPipeline;
 import ai.honeyhive.tracer.internal.span.HoneyHiveSpanProcessor;
 import ai.honeyhive.tracer.internal.span.SessionSpanForwarder;
 import ai.honeyhive.tracer.internal.span.TracerIdentity;
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -30,6 +31,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +45,7 @@ public final class TracerSdk {
     // Room on top of the configured attribute budget for what the tracer itself stamps.
     private static final int RESERVED_ATTRIBUTES = 32;
     private static final Duration LOCAL_SINK_DELAY = Duration.ofMillis(100);
+    private static final Logger logger = Logger.getLogger(TracerSdk.class.getName());
     private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
     private static final TextMapPropagator PROPAGATOR =
             TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
@@ -50,7 +54,7 @@ public final class TracerSdk {
     private final OpenTelemetrySdk openTelemetry;
     private final HoneyHiveSpanProcessor stamping;
     // Where ended spans go: the export pipeline and the local sink; shared with sessionSpanProcessor's processors.
-    private final SpanProcessor delivery;
+    private final SpanProcessor spanDelivery;
     private final @Nullable SpanExportPipeline export;
     private final @Nullable LocalSink localSink;
     // The counters of the in-process span pipeline: the local sink's, or in test mode the one that discards.
@@ -59,7 +63,7 @@ public final class TracerSdk {
     private TracerSdk(
             SdkTracerProvider provider,
             HoneyHiveSpanProcessor stamping,
-            SpanProcessor delivery,
+            SpanProcessor spanDelivery,
             @Nullable SpanExportPipeline export,
             @Nullable LocalSink localSink,
             SdkSpanCounters inProcessCounters) {
@@ -69,7 +73,7 @@ public final class TracerSdk {
                 .setPropagators(ContextPropagators.create(PROPAGATOR))
                 .build();
         this.stamping = stamping;
-        this.delivery = delivery;
+        this.spanDelivery = spanDelivery;
         this.export = export;
         this.localSink = localSink;
         this.inProcessCounters = inProcessCounters;
@@ -95,7 +99,7 @@ public final class TracerSdk {
                 ? null
                 : SpanExportPipeline.create(SpanExportPipeline.ExportSettings.of(endpoint, config));
         SdkSpanCounters inProcessCounters = new SdkSpanCounters();
-        SpanProcessor delivery = delivery(config, export, localSink, inProcessCounters);
+        SpanProcessor spanDelivery = spanDelivery(config, export, localSink, inProcessCounters);
         HoneyHiveSpanProcessor stamping = new HoneyHiveSpanProcessor(identity);
         SdkTracerProviderBuilder provider = SdkTracerProvider.builder()
                 // No service.version: the wire contract wants the application's, which the tracer does not know.
@@ -110,7 +114,12 @@ public final class TracerSdk {
                 .addSpanProcessor(stamping);
         extraProcessors.forEach(provider::addSpanProcessor);
         return new TracerSdk(
-                provider.addSpanProcessor(delivery).build(), stamping, delivery, export, localSink, inProcessCounters);
+                provider.addSpanProcessor(spanDelivery).build(),
+                stamping,
+                spanDelivery,
+                export,
+                localSink,
+                inProcessCounters);
     }
 
     /** The tracer provider, for the tracer's own spans and for instrumentors. */
@@ -125,11 +134,14 @@ public final class TracerSdk {
 
     /** A processor for another SDK: its spans in HoneyHive sessions are stamped and delivered like the tracer's. */
     public SpanProcessor sessionSpanProcessor(boolean includeSpansOutsideSessions) {
-        return new SessionSpanForwarder(stamping, delivery, includeSpansOutsideSessions);
+        return new SessionSpanForwarder(stamping, spanDelivery, includeSpansOutsideSessions);
     }
 
-    /** Delivers the ended spans now, waiting at most until the deadline; {@link Delivery#succeeded} tells the end. */
-    public Delivery flush(Deadline deadline) {
+    /**
+     * Delivers the ended spans now, waiting at most until the deadline; {@link PendingDelivery#succeeded} tells how it
+     * ended.
+     */
+    public PendingDelivery flush(Deadline deadline) {
         long failuresBefore = failedExports();
         boolean flushed = provider.forceFlush()
                 .join(deadline.timeoutNanos(), TimeUnit.NANOSECONDS)
@@ -137,24 +149,44 @@ public final class TracerSdk {
         if (localSink != null) {
             localSink.flush();
         }
-        return new Delivery(flushed, failuresBefore);
+        return new PendingDelivery(flushed, failuresBefore);
     }
 
-    /**
-     * Delivers what is pending and stops, waiting at most until the deadline. The exporter's key stays masked in
-     * its logs until exports still in flight have ended.
-     */
-    public Delivery shutdown(Deadline deadline) {
+    /** Delivers what is pending and stops, waiting at most until the deadline. */
+    public PendingDelivery shutdown(Deadline deadline) {
         long failuresBefore = failedExports();
         boolean shutDown = openTelemetry
                 .shutdown()
                 .join(deadline.timeoutNanos(), TimeUnit.NANOSECONDS)
                 .isSuccess();
+        return new PendingDelivery(shutDown, failuresBefore);
+    }
+
+    /**
+     * Stops masking the API key in the exporter's logs once the exports in flight now have ended; the last step of
+     * closing, since exports that outlive the close timeout may still log.
+     */
+    public void releaseWhenExportsEnd() {
         if (export != null) {
-            // Exports that outlive the timeout may still log; the key stays masked until they end.
             export.awaitInFlight().whenComplete(export::release);
         }
-        return new Delivery(shutDown, failuresBefore);
+    }
+
+    /**
+     * Makes this SDK {@code GlobalOpenTelemetry}, so that libraries that use the global instance report to HoneyHive;
+     * logs instead of failing when another one was set first.
+     *
+     * @param setting the setting that asked for it, named in the warning
+     */
+    public void registerGlobal(String setting) {
+        try {
+            GlobalOpenTelemetry.set(openTelemetry);
+        } catch (IllegalStateException e) {
+            logger.log(
+                    Level.WARNING,
+                    "GlobalOpenTelemetry was already set; this HoneyHive tracer is not the global one (" + setting
+                            + ")");
+        }
     }
 
     /** The SDK's counters: the export to HoneyHive's, or in test mode those of the in-process pipeline. */
@@ -167,11 +199,11 @@ public final class TracerSdk {
     }
 
     /** A flush or shutdown under way: whether it delivered everything is known once its exports in flight end. */
-    public final class Delivery {
+    public final class PendingDelivery {
         private final boolean handedOver;
         private final long failuresBefore;
 
-        private Delivery(boolean handedOver, long failuresBefore) {
+        private PendingDelivery(boolean handedOver, long failuresBefore) {
             this.handedOver = handedOver;
             this.failuresBefore = failuresBefore;
         }
@@ -192,7 +224,7 @@ public final class TracerSdk {
         }
     }
 
-    private static SpanProcessor delivery(
+    private static SpanProcessor spanDelivery(
             TracerConfig config,
             @Nullable SpanExportPipeline export,
             @Nullable LocalSink localSink,

@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -53,21 +54,26 @@ public final class RequestFilterDependencies {
     }
 
     /**
-     * Found in the container: the tracer {@code honeyhive.jaxrs.tracer} names (the default one if none) from CDI, the
-     * settings and whether that tracer is enabled from MicroProfile Config.
+     * Found in the container: the settings, and whether the tracer {@code honeyhive.jaxrs.tracer} names (the default
+     * one if none) is enabled, from MicroProfile Config; the tracer from the given lookup.
      *
+     * @param tracers the tracer of a name ({@code ""} for the default one)
      * @throws RuntimeException if there is no container, no such tracer or an invalid setting
      */
-    public static RequestFilterDependencies fromContainer() {
+    public static RequestFilterDependencies fromContainer(Function<String, HoneyHiveTracer> tracers) {
         JaxrsSessionSettings settings = JaxrsSessionSettings.fromConfig(ConfigProvider.getConfig());
         String tracerName = settings.tracerName();
+        boolean enabled = new MicroProfileTracerConfigReader(ConfigProvider.getConfig()).enabled(tracerName);
+        return new RequestFilterDependencies(tracers.apply(tracerName), settings, null, enabled);
+    }
+
+    /** The tracer bean of a name ({@code ""} for the default one) in CDI. */
+    public static HoneyHiveTracer tracerBean(String tracerName) {
         CDI<Object> cdi = CDI.current();
-        HoneyHiveTracer tracer = tracerName.isEmpty()
+        return tracerName.isEmpty()
                 ? cdi.select(HoneyHiveTracer.class).get()
                 : cdi.select(HoneyHiveTracer.class, HoneyHive.Literal.of(tracerName))
                         .get();
-        boolean enabled = new MicroProfileTracerConfigReader(ConfigProvider.getConfig()).enabled(tracerName);
-        return new RequestFilterDependencies(tracer, settings, null, enabled);
     }
 
     public HoneyHiveTracer tracer() {

@@ -112,7 +112,7 @@ public final class Setting<T> {
         return description;
     }
 
-    /** Whether the value is a secret: masked in {@code toString}, never in messages. */
+    /** Whether the value is a secret: {@code toString} masks it, and no message ever quotes it. */
     public boolean isSecret() {
         return secret;
     }

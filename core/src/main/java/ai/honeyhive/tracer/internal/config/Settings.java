@@ -10,7 +10,12 @@ import java.util.Map;
 /**
  * Every setting of a tracer, one row each: the single place a setting is declared. {@link TracerConfig} stores and
  * checks them, the environment and MicroProfile Config readers read them, and the configuration reference is made
- * from them. Adding a setting means a row here plus its use (a setter and an accessor on {@link TracerConfig}).
+ * from them.
+ *
+ * <p>Adding a setting means a row here plus its use: an accessor and a setter on {@link TracerConfig} and the same
+ * setter on {@code HoneyHiveTracer.Builder}; for a setting with a key, its member in Quarkus's
+ * {@code HoneyHiveRuntimeConfig} and its line where the Quarkus reader hands it to the builder. Tests hold the
+ * builders, the Quarkus mapping, both readers and the README's tables to this table.
  */
 public final class Settings {
 

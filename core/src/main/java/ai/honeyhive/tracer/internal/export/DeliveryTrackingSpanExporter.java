@@ -1,6 +1,7 @@
 package ai.honeyhive.tracer.internal.export;
 
 import ai.honeyhive.tracer.internal.ThrottledLogger;
+import ai.honeyhive.tracer.internal.config.Settings;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -49,7 +50,8 @@ public final class DeliveryTrackingSpanExporter implements SpanExporter {
                         Level.WARNING,
                         "HoneyHive did not accept " + count + " spans sent to " + endpoint
                                 + reason
-                                + "; they are dropped. Check honeyhive.api-key and honeyhive.server-url if this"
+                                + "; they are dropped. Check " + Settings.API_KEY.describe() + " and "
+                                + Settings.SERVER_URL.describe() + " if this"
                                 + " persists");
             }
             inFlight.remove(result);

@@ -29,7 +29,7 @@ public final class SessionCalls {
     }
 
     /** Whether session starts and updates go anywhere: HoneyHive, or the local sink's file. */
-    public boolean recordsSessions() {
+    private boolean recordsSessions() {
         return client != null || localSink != null;
     }
 

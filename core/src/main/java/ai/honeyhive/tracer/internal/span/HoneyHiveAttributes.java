@@ -1,6 +1,7 @@
 package ai.honeyhive.tracer.internal.span;
 
 import static io.opentelemetry.api.common.AttributeKey.doubleKey;
+import static io.opentelemetry.api.common.AttributeKey.longKey;
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -48,6 +49,13 @@ public final class HoneyHiveAttributes {
     public static final String FEEDBACK = "honeyhive_feedback";
     public static final String CONFIG = "honeyhive_config";
     public static final String USER_PROPERTIES = "honeyhive_user_properties";
+
+    // The HTTP semantic conventions' attributes the request and client spans carry.
+    public static final AttributeKey<String> HTTP_REQUEST_METHOD = stringKey("http.request.method");
+    public static final AttributeKey<String> HTTP_ROUTE = stringKey("http.route");
+    public static final AttributeKey<Long> HTTP_RESPONSE_STATUS_CODE = longKey("http.response.status_code");
+    public static final AttributeKey<String> URL_PATH = stringKey("url.path");
+    public static final AttributeKey<String> URL_FULL = stringKey("url.full");
 
     // Attributes instrumentors set, read to detect the event type of spans that do not set one.
     public static final AttributeKey<String> GEN_AI_OPERATION_NAME = stringKey("gen_ai.operation.name");

@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one way a tracer's spans are started, whatever asked for them: the plain-Java API, the {@code @Traced}
  * interceptor (CDI and Quarkus), and the JAX-RS server and client filters. Each entry point has its instrumentation
- * scope; the event type, the parent and the flattening of initial attributes (with the tracer's limits) are decided
- * here, so they cannot differ between entry points. The caller makes the span current and ends it.
+ * scope and its parent (each method says which); the event type and the recording of initial attributes (flattened
+ * with the tracer's limits) are decided here, so they cannot differ between entry points. The caller makes the span
+ * current and ends it.
  */
 public final class SpanStarter {
 
@@ -58,7 +59,7 @@ public final class SpanStarter {
     /**
      * A span of the plain-Java API ({@code trace}, {@code traced}).
      *
-     * @param parent the context to start it in, from {@link #parentContext()}
+     * @param parent the context to start it in: {@link #parentContext()}, which the caller makes current with the span
      * @param eventType the event type, or null to detect it when the span ends
      * @param attributes initial attributes, flattened as {@code key.sub} when nested
      */
@@ -74,16 +75,15 @@ public final class SpanStarter {
     }
 
     /**
-     * The span of a {@code @Traced} call, in the current context (or the linked trace), with each argument recorded
-     * under its key: strings, numbers and booleans as they are, anything else as one JSON string.
+     * The span of a {@code @Traced} call, a child of the current context, with each argument recorded under its key:
+     * strings, numbers and booleans as they are, anything else as one JSON string.
      *
      * @param inputKeys the attribute key of each argument, null for one not recorded; or null to record none
      */
     public Span startTraced(
             String name, EventType eventType, @Nullable String @Nullable [] inputKeys, Object[] arguments) {
-        SpanBuilder builder = traced.spanBuilder(name)
-                .setParent(parent.current())
-                .setAttribute(HoneyHiveAttributes.EVENT_TYPE, eventType.wireValue());
+        SpanBuilder builder =
+                traced.spanBuilder(name).setAttribute(HoneyHiveAttributes.EVENT_TYPE, eventType.wireValue());
         if (inputKeys != null) {
             for (int i = 0; i < inputKeys.length && i < arguments.length; i++) {
                 String key = inputKeys[i];
@@ -107,14 +107,14 @@ public final class SpanStarter {
                 .setParent(parent)
                 .setSpanKind(SpanKind.SERVER)
                 .setAttribute(HoneyHiveAttributes.EVENT_TYPE, CHAIN)
-                .setAttribute("http.request.method", method)
-                .setAttribute("http.route", route)
-                .setAttribute("url.path", path)
+                .setAttribute(HoneyHiveAttributes.HTTP_REQUEST_METHOD, method)
+                .setAttribute(HoneyHiveAttributes.HTTP_ROUTE, route)
+                .setAttribute(HoneyHiveAttributes.URL_PATH, path)
                 .startSpan();
     }
 
     /**
-     * The span of an outgoing HTTP call, a tool in the current context.
+     * The span of an outgoing HTTP call, a tool, a child of the current context.
      *
      * @param url the URL without query string or credentials
      */
@@ -122,8 +122,8 @@ public final class SpanStarter {
         return client.spanBuilder(method)
                 .setSpanKind(SpanKind.CLIENT)
                 .setAttribute(HoneyHiveAttributes.EVENT_TYPE, TOOL)
-                .setAttribute("http.request.method", method)
-                .setAttribute("url.full", url)
+                .setAttribute(HoneyHiveAttributes.HTTP_REQUEST_METHOD, method)
+                .setAttribute(HoneyHiveAttributes.URL_FULL, url)
                 .startSpan();
     }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import ai.honeyhive.cdi.internal.CdiSettings;
 import ai.honeyhive.jaxrs.internal.JaxrsSettings;
-import ai.honeyhive.quarkus.runtime.internal.QuarkusSettings;
-import ai.honeyhive.tracer.internal.config.ConfigurationReference;
 import ai.honeyhive.tracer.internal.config.Setting;
 import ai.honeyhive.tracer.internal.config.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +49,7 @@ class ConfigurationReferenceTest {
         tables.put(
                 "quarkus-keys",
                 ConfigurationReference.byKeyWithoutEnvironment(
-                        Stream.concat(BuildTimeSettings.ALL.stream(), QuarkusSettings.ALL.stream())
+                        Stream.concat(QuarkusOnlySettings.BUILD_TIME.stream(), QuarkusOnlySettings.RUNTIME.stream())
                                 .toList()));
         String readme = Files.readString(README);
         String expected = readme;
@@ -80,7 +78,7 @@ class ConfigurationReferenceTest {
             compare(setting, key, properties.get(key), drift);
             compare(setting, named, properties.get(named), drift);
         }
-        for (Setting<?> setting : Stream.concat(JaxrsSettings.ALL.stream(), QuarkusSettings.ALL.stream())
+        for (Setting<?> setting : Stream.concat(JaxrsSettings.ALL.stream(), QuarkusOnlySettings.RUNTIME.stream())
                 .toList()) {
             String key = mappingKey(setting);
             expectedKeys.add(key);
@@ -98,14 +96,15 @@ class ConfigurationReferenceTest {
     void theBuildTimeMappingAgreesWithItsSettingsTable() throws IOException {
         Map<String, JsonNode> properties = properties(HoneyHiveBuildTimeConfig.class.getName());
         List<String> drift = new ArrayList<>();
-        for (Setting<?> setting : BuildTimeSettings.ALL) {
+        for (Setting<?> setting : QuarkusOnlySettings.BUILD_TIME) {
             compare(setting, setting.propertyKey(), properties.get(setting.propertyKey()), drift);
         }
         assertThat(properties.keySet())
-                .containsExactlyInAnyOrderElementsOf(
-                        BuildTimeSettings.ALL.stream().map(Setting::propertyKey).toList());
+                .containsExactlyInAnyOrderElementsOf(QuarkusOnlySettings.BUILD_TIME.stream()
+                        .map(Setting::propertyKey)
+                        .toList());
         assertThat(drift)
-                .as("HoneyHiveBuildTimeConfig against BuildTimeSettings")
+                .as("HoneyHiveBuildTimeConfig against QuarkusOnlySettings")
                 .isEmpty();
     }
 

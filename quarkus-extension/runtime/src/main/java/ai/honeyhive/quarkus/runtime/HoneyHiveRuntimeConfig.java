@@ -2,6 +2,7 @@ package ai.honeyhive.quarkus.runtime;
 
 import ai.honeyhive.quarkus.runtime.internal.HoneyHiveBooleanConverter;
 import ai.honeyhive.quarkus.runtime.internal.HoneyHiveDurationConverter;
+import ai.honeyhive.quarkus.runtime.internal.HoneyHivePositiveIntConverter;
 import io.quarkus.runtime.annotations.ConfigDocDefault;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigDocSection;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * HoneyHive configuration read when the application starts. The keys are those of the CDI extension, so one
@@ -26,8 +26,9 @@ import java.util.OptionalInt;
  * key (for a named tracer), to its {@code HH_*} or {@code OTEL_BSP_*} environment variable, and only then to the
  * tracer's default, which is documented here and held to the tracer's settings table by a test. Values are checked
  * when the application starts: an invalid one fails the start with a message that names the key. Booleans are
- * {@code true/1/yes/on} or {@code false/0/no/off}; durations are ISO-8601 ({@code PT5S}), a number with a unit
- * ({@code 500ms}, {@code 5s}, {@code 1m}) or milliseconds ({@code 5000}), as on every other runtime.
+ * {@code true/1/yes/on} or {@code false/0/no/off}; numbers are whole and at least 1; durations are ISO-8601
+ * ({@code PT5S}), a number with a unit ({@code 500ms}, {@code 5s}, {@code 1m}) or milliseconds ({@code 5000}), as on
+ * every other runtime.
  */
 @ConfigMapping(prefix = "honeyhive")
 @ConfigRoot(phase = ConfigPhase.RUN_TIME)
@@ -188,11 +189,13 @@ public interface HoneyHiveRuntimeConfig {
          * ({@code OTEL_BSP_MAX_QUEUE_SIZE}).
          */
         @ConfigDocDefault("2048")
-        OptionalInt maxQueueSize();
+        @WithConverter(HoneyHivePositiveIntConverter.class)
+        Optional<Integer> maxQueueSize();
 
         /** The most spans in one export request ({@code OTEL_BSP_MAX_EXPORT_BATCH_SIZE}). */
         @ConfigDocDefault("512")
-        OptionalInt maxExportBatchSize();
+        @WithConverter(HoneyHivePositiveIntConverter.class)
+        Optional<Integer> maxExportBatchSize();
 
         /** How long one batch export may take, retries included ({@code OTEL_BSP_EXPORT_TIMEOUT}). */
         @ConfigDocDefault("30s")
@@ -204,15 +207,18 @@ public interface HoneyHiveRuntimeConfig {
     interface Limits {
         /** How many levels of nested maps, lists and objects become separate attributes. */
         @ConfigDocDefault("8")
-        OptionalInt attributeDepth();
+        @WithConverter(HoneyHivePositiveIntConverter.class)
+        Optional<Integer> attributeDepth();
 
         /** How many attributes captured and enriched values may write on one span. */
         @ConfigDocDefault("1024")
-        OptionalInt spanAttributes();
+        @WithConverter(HoneyHivePositiveIntConverter.class)
+        Optional<Integer> spanAttributes();
 
         /** The longest string value, in characters, after which it is cut with a marker. */
         @ConfigDocDefault("16384")
-        OptionalInt attributeValueLength();
+        @WithConverter(HoneyHivePositiveIntConverter.class)
+        Optional<Integer> attributeValueLength();
     }
 
     /** What {@code @Traced} records when the annotation says {@code CONFIGURED}. */

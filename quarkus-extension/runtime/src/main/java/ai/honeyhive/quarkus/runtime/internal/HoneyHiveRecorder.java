@@ -43,7 +43,7 @@ public class HoneyHiveRecorder {
      */
     public RuntimeValue<TracerRegistry> startTracers(
             Map<String, Set<String>> usedNames, boolean enabled, LaunchMode launchMode, ShutdownContext shutdown) {
-        RuntimeConfigTracers tracers = new RuntimeConfigTracers(config.getValue());
+        MappingTracerConfigReader tracers = new MappingTracerConfigReader(config.getValue());
         Set<String> configured = new TreeSet<>(tracers.configuredNames());
         List<String> problems = unconfiguredNames(usedNames, configured);
         TracerRegistry.BuilderDefaults defaults = new LaunchModeDefaults(tracers, launchMode);

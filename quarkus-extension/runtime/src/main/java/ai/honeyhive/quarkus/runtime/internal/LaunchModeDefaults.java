@@ -17,10 +17,10 @@ final class LaunchModeDefaults implements TracerRegistry.BuilderDefaults {
     /** Where test mode records events unless {@code honeyhive.local-sink} says otherwise. */
     static final String TEST_EVENTS_FILE = "target/honeyhive/test-events.jsonl";
 
-    private final RuntimeConfigTracers tracers;
+    private final MappingTracerConfigReader tracers;
     private final LaunchMode launchMode;
 
-    LaunchModeDefaults(RuntimeConfigTracers tracers, LaunchMode launchMode) {
+    LaunchModeDefaults(MappingTracerConfigReader tracers, LaunchMode launchMode) {
         this.tracers = tracers;
         this.launchMode = launchMode;
     }

@@ -1,9 +1,12 @@
 package ai.honeyhive.quarkus.runtime.internal;
 
+import ai.honeyhive.cdi.internal.TracerRegistry;
 import ai.honeyhive.jaxrs.HoneyHiveServerFilter;
 import ai.honeyhive.jaxrs.internal.RequestTrace;
+import ai.honeyhive.tracer.HoneyHiveTracer;
 import ai.honeyhive.tracer.internal.ThrottledLogger;
 import io.opentelemetry.context.ContextStorage;
+import io.quarkus.arc.Arc;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -70,6 +73,15 @@ public class QuarkusServerFilter extends HoneyHiveServerFilter {
             return http.unwrap(RoutingContext.class);
         }
         return null;
+    }
+
+    /**
+     * From the tracers the application started: on Quarkus, beans exist only for the tracer names the code injects,
+     * while {@code honeyhive.jaxrs.tracer} may name any configured one.
+     */
+    @Override
+    protected HoneyHiveTracer tracer(String tracerName) {
+        return Arc.container().instance(TracerRegistry.class).get().tracer(tracerName);
     }
 
     @Override

@@ -6,6 +6,7 @@ import ai.honeyhive.tracer.internal.config.Setting;
 import ai.honeyhive.tracer.internal.config.Settings;
 import io.smallrye.config.ConfigSourceInterceptor;
 import io.smallrye.config.ConfigSourceInterceptorContext;
+import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.Priorities;
 import jakarta.annotation.Priority;
@@ -19,57 +20,74 @@ import org.jspecify.annotations.Nullable;
  * The fallbacks of a tracer's keys, the same as on the other runtimes: a key a named tracer leaves unset
  * ({@code honeyhive.tracers.<name>.<key>}) is read from the default tracer's ({@code honeyhive.<key>}), and an unset
  * key from its environment variables ({@code HH_*}, {@code OTEL_BSP_*}, the first one set winning). A key set in
- * any configuration source wins over its fallbacks, whatever the sources' ordinals. Registered as a service, so it
- * applies to the configuration mapping and to every other reader.
+ * any configuration source wins over its fallbacks, whatever the sources' ordinals; an empty value counts as unset.
+ *
+ * <p>A variable's text is read as the tracer reads it everywhere ({@code OTEL_BSP_*} durations in milliseconds), and
+ * a value it cannot read is reported as a problem of the key, in a message that names the variable. Registered as a
+ * service, so it applies to the configuration mapping and to every other reader.
  */
 @Priority(Priorities.LIBRARY + 600)
 public final class TracerKeyFallbacks implements ConfigSourceInterceptor {
 
     private static final long serialVersionUID = 1L;
+    private static final String TRACERS = "tracers.";
 
-    // Key below honeyhive. -> the environment variables read when it is unset, from the settings tables.
-    private static final Map<String, List<String>> TRACER_KEYS = tracerKeys();
+    // Key below honeyhive. -> its setting, for the environment variables read when it is unset.
+    private static final Map<String, Setting<?>> TRACER_KEYS = tracerKeys();
 
     @Override
     public @Nullable ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
         ConfigValue value = context.proceed(name);
-        if (value != null || !name.startsWith(MicroProfileTracerConfigReader.PREFIX)) {
+        if (isSet(value) || !name.startsWith(MicroProfileTracerConfigReader.PREFIX)) {
             return value;
         }
         String key = name.substring(MicroProfileTracerConfigReader.PREFIX.length());
-        if (key.startsWith("tracers.")) {
-            int dot = key.indexOf('.', "tracers.".length());
-            String shared = dot < 0 ? null : key.substring(dot + 1);
-            return shared != null && TRACER_KEYS.containsKey(shared)
-                    ? renamed(context.proceed(MicroProfileTracerConfigReader.PREFIX + shared), name, context, shared)
-                    : null;
+        if (key.startsWith(TRACERS)) {
+            int dot = key.indexOf('.', TRACERS.length());
+            key = dot < 0 ? "" : key.substring(dot + 1);
+            Setting<?> setting = TRACER_KEYS.get(key);
+            if (setting == null) {
+                return value;
+            }
+            ConfigValue shared = context.proceed(MicroProfileTracerConfigReader.PREFIX + key);
+            if (isSet(shared)) {
+                return shared.withName(name);
+            }
         }
-        return fromEnvironment(context, key, name);
-    }
-
-    private static @Nullable ConfigValue renamed(
-            @Nullable ConfigValue shared, String name, ConfigSourceInterceptorContext context, String key) {
-        if (shared != null) {
-            return shared.withName(name);
-        }
-        return fromEnvironment(context, key, name);
+        Setting<?> setting = TRACER_KEYS.get(key);
+        ConfigValue fromEnvironment = setting == null ? null : fromEnvironment(context, setting, name);
+        return fromEnvironment != null ? fromEnvironment : value;
     }
 
     private static @Nullable ConfigValue fromEnvironment(
-            ConfigSourceInterceptorContext context, String key, String name) {
-        for (String variable : TRACER_KEYS.getOrDefault(key, List.of())) {
+            ConfigSourceInterceptorContext context, Setting<?> setting, String name) {
+        for (String variable : setting.environmentVariables()) {
             ConfigValue value = context.proceed(variable);
             if (value != null && value.getValue() != null && !value.getValue().isBlank()) {
-                return value.withName(name);
+                return readAsTheTracerDoes(setting, variable, value.withName(name));
             }
         }
         return null;
     }
 
-    private static Map<String, List<String>> tracerKeys() {
-        Map<String, List<String>> keys = new HashMap<>();
+    /** The variable's value in the form the key takes, or with a problem that names the variable. */
+    private static <T> ConfigValue readAsTheTracerDoes(Setting<T> setting, String variable, ConfigValue value) {
+        try {
+            T parsed = setting.parseEnvironmentValue(variable, value.getValue());
+            return value.withValue(setting.type().format(parsed));
+        } catch (IllegalArgumentException e) {
+            return value.withProblems(List.of(new ConfigValidationException.Problem(e.getMessage())));
+        }
+    }
+
+    private static boolean isSet(@Nullable ConfigValue value) {
+        return value != null && value.getValue() != null && !value.getValue().isEmpty();
+    }
+
+    private static Map<String, Setting<?>> tracerKeys() {
+        Map<String, Setting<?>> keys = new HashMap<>();
         Stream.concat(Settings.CONFIGURABLE.stream(), CdiSettings.ALL.stream())
-                .forEach(setting -> keys.put(suffix(setting), setting.environmentVariables()));
+                .forEach(setting -> keys.put(suffix(setting), setting));
         return Map.copyOf(keys);
     }
 

@@ -51,7 +51,7 @@ class LaunchModeDefaultsTest {
     }
 
     private static TracerConfig build(LaunchMode mode, Map<String, String> properties) {
-        RuntimeConfigTracers tracers = new RuntimeConfigTracers(new SmallRyeConfigBuilder()
+        MappingTracerConfigReader tracers = new MappingTracerConfigReader(new SmallRyeConfigBuilder()
                 .withMapping(HoneyHiveRuntimeConfig.class)
                 .withInterceptors(new TracerKeyFallbacks())
                 .withSources(new PropertiesConfigSource(properties, "test", 500))

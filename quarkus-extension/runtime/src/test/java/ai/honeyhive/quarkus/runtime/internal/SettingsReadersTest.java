@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.honeyhive.cdi.internal.CdiSettings;
 import ai.honeyhive.cdi.internal.MicroProfileTracerConfigReader;
-import ai.honeyhive.cdi.internal.TracerConfigSource;
+import ai.honeyhive.cdi.internal.TracerConfigReader;
 import ai.honeyhive.quarkus.runtime.HoneyHiveRuntimeConfig;
 import ai.honeyhive.tracer.internal.TracerInternals;
 import ai.honeyhive.tracer.internal.config.Setting;
@@ -49,10 +49,10 @@ class SettingsReadersTest {
         SmallRyeConfig config = config(new SmallRyeConfigBuilder()
                 .withMapping(HoneyHiveRuntimeConfig.class)
                 .withInterceptors(new TracerKeyFallbacks()));
-        assertReadsEverySetting(new RuntimeConfigTracers(config.getConfigMapping(HoneyHiveRuntimeConfig.class)));
+        assertReadsEverySetting(new MappingTracerConfigReader(config.getConfigMapping(HoneyHiveRuntimeConfig.class)));
     }
 
-    private void assertReadsEverySetting(TracerConfigSource source) {
+    private void assertReadsEverySetting(TracerConfigReader source) {
         for (String tracer : new String[] {"", "billing"}) {
             SettingValues values = TracerInternals.values(source.builder(tracer));
             expected.forEach((setting, value) -> {

@@ -1,7 +1,7 @@
 package ai.honeyhive.quarkus.runtime.internal;
 
 import ai.honeyhive.cdi.internal.CdiSettings;
-import ai.honeyhive.cdi.internal.TracerConfigSource;
+import ai.honeyhive.cdi.internal.TracerConfigReader;
 import ai.honeyhive.quarkus.runtime.HoneyHiveRuntimeConfig;
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import java.util.Map;
@@ -13,11 +13,11 @@ import java.util.Set;
  * the fallbacks give ({@link TracerKeyFallbacks}: the default tracer's key, then the {@code HH_*} variables), so a
  * builder reads no environment of its own; what the mapping leaves unset takes the tracer's default.
  */
-final class RuntimeConfigTracers implements TracerConfigSource {
+final class MappingTracerConfigReader implements TracerConfigReader {
 
     private final HoneyHiveRuntimeConfig config;
 
-    RuntimeConfigTracers(HoneyHiveRuntimeConfig config) {
+    MappingTracerConfigReader(HoneyHiveRuntimeConfig config) {
         this.config = config;
     }
 

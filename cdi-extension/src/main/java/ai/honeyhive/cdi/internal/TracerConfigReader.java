@@ -3,10 +3,10 @@ package ai.honeyhive.cdi.internal;
 import ai.honeyhive.tracer.HoneyHiveTracer;
 
 /**
- * Where a container's tracers get their settings: MicroProfile Config on CDI containers, the configuration mapping on
- * Quarkus. A tracer is named by its name, {@code ""} for the default one.
+ * Reads the settings of a container's tracers: from MicroProfile Config on CDI containers, from the configuration
+ * mapping on Quarkus. A tracer is named by its name, {@code ""} for the default one.
  */
-public interface TracerConfigSource {
+public interface TracerConfigReader {
 
     /** Whether the tracer traces at all. */
     boolean enabled(String tracerName);

@@ -1,5 +1,6 @@
-package ai.honeyhive.tracer.internal.config;
+package ai.honeyhive.quarkus.deployment;
 
+import ai.honeyhive.tracer.internal.config.Setting;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,12 +8,12 @@ import java.util.stream.Collectors;
  * The configuration reference of the documentation, made from settings tables: a Markdown table per view, by
  * builder method or by configuration key. The README holds these tables as generated, and a test keeps them so.
  */
-public final class ConfigurationReference {
+final class ConfigurationReference {
 
     private ConfigurationReference() {}
 
     /** The settings by builder method: {@code builder method | environment | default | meaning}. */
-    public static String byBuilderMethod(List<Setting<?>> settings) {
+    static String byBuilderMethod(List<Setting<?>> settings) {
         StringBuilder table =
                 new StringBuilder("| builder method | environment | default | meaning |\n|---|---|---|---|\n");
         for (Setting<?> setting : settings) {
@@ -22,7 +23,7 @@ public final class ConfigurationReference {
     }
 
     /** The settings by configuration key: {@code key | environment | default | meaning}. */
-    public static String byKey(List<Setting<?>> settings) {
+    static String byKey(List<Setting<?>> settings) {
         StringBuilder table = new StringBuilder("| key | environment | default | meaning |\n|---|---|---|---|\n");
         for (Setting<?> setting : settings) {
             row(table, code(key(setting)), environment(setting), setting);
@@ -31,7 +32,7 @@ public final class ConfigurationReference {
     }
 
     /** The settings by configuration key, for settings no environment variable gives: {@code key | default | meaning}. */
-    public static String byKeyWithoutEnvironment(List<Setting<?>> settings) {
+    static String byKeyWithoutEnvironment(List<Setting<?>> settings) {
         StringBuilder table = new StringBuilder("| key | default | meaning |\n|---|---|---|\n");
         for (Setting<?> setting : settings) {
             table.append("| ")
