@@ -118,7 +118,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
     private final SpanStarter spans;
     private final SpanEnricher enricher;
     private final SessionCalls sessions;
-    private final ShutdownHook hooks;
+    private final ShutdownHook shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HoneyHiveTracer(TracerConfig config, List<SpanProcessor> extraProcessors) {
@@ -134,7 +134,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
                 ? null
                 : new HoneyHiveEndpoint(config.serverUrl(), requireNonNull(config.apiKey(), "apiKey"));
         this.sdk = TracerSdk.create(
-                config, identity(config, sessionId), serviceName(), extraProcessors, endpoint, localSink);
+                config, identity(config, sessionId), serviceName(config, sessionName), extraProcessors, endpoint, localSink);
         AttributeFlattener flattener = new AttributeFlattener(new FlattenLimits(
                 config.maxAttributeDepth(), config.maxSpanAttributes(), config.maxAttributeValueLength()));
         this.spans = new SpanStarter(sdk.provider(), flattener, LinkedParent.of(config.linkCarrier()));
@@ -146,7 +146,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         if (config.registerGlobal()) {
             sdk.registerGlobal(Settings.REGISTER_GLOBAL.describe());
         }
-        this.hooks = config.shutdownHook()
+        this.shutdownHook = config.shutdownHook()
                 ? ShutdownHook.closingAtExit(() -> close(config.shutdownTimeout()))
                 : ShutdownHook.none();
         if (config.startSession() && config.sessionId() == null) {
@@ -475,7 +475,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return false;
         }
-        hooks.remove();
+        shutdownHook.remove();
         try {
             Deadline deadline = Deadline.after(timeout);
             TracerSdk.PendingDelivery spansShutDown = sdk.shutdown(deadline);
@@ -615,7 +615,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         return false;
     }
 
-    private String serviceName() {
+    private static String serviceName(TracerConfig config, String sessionName) {
         if (config.serviceName() != null) {
             return config.serviceName();
         }
