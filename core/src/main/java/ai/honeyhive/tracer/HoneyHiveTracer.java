@@ -134,7 +134,12 @@ public final class HoneyHiveTracer implements AutoCloseable {
                 ? null
                 : new HoneyHiveEndpoint(config.serverUrl(), requireNonNull(config.apiKey(), "apiKey"));
         this.sdk = TracerSdk.create(
-                config, identity(config, sessionId), serviceName(config, sessionName), extraProcessors, endpoint, localSink);
+                config,
+                identity(config, sessionId),
+                serviceName(config, sessionName),
+                extraProcessors,
+                endpoint,
+                localSink);
         AttributeFlattener flattener = new AttributeFlattener(new FlattenLimits(
                 config.maxAttributeDepth(), config.maxSpanAttributes(), config.maxAttributeValueLength()));
         this.spans = new SpanStarter(sdk.provider(), flattener, LinkedParent.of(config.linkCarrier()));
