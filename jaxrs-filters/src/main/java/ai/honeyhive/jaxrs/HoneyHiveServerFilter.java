@@ -143,8 +143,8 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
         Context withSession = HoneyHiveBaggage.withSession(parent, sessionId, null);
         // The whole path as the client sent it, context root included (getPath() is relative to the application).
         String path = request.getUriInfo().getRequestUri().getRawPath();
-        Span span = resolved.spans().startServerRequest(withSession, method, route, path);
         String name = method + " " + route;
+        Span span = resolved.spans().startServerRequest(withSession, name, method, route, path);
         if (!adopted) {
             SessionOptions.Builder session = SessionOptions.builder()
                     .sessionId(sessionId)

@@ -96,14 +96,14 @@ public final class SpanStarter {
     }
 
     /**
-     * The span of an HTTP request a server received: a chain named {@code METHOD /route}, with the HTTP semantic
-     * conventions' request attributes.
+     * The span of an HTTP request a server received: a chain, with the HTTP semantic conventions' request attributes.
      *
      * @param parent the request's context, with its session in baggage
+     * @param name the span's name, {@code METHOD /route} (the caller names the request's session with it too)
      * @param path the whole path the client sent
      */
-    public Span startServerRequest(Context parent, String method, String route, String path) {
-        return server.spanBuilder(method + " " + route)
+    public Span startServerRequest(Context parent, String name, String method, String route, String path) {
+        return server.spanBuilder(name)
                 .setParent(parent)
                 .setSpanKind(SpanKind.SERVER)
                 .setAttribute(HoneyHiveAttributes.EVENT_TYPE, CHAIN)
