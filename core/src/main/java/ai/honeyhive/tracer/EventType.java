@@ -1,5 +1,8 @@
 package ai.honeyhive.tracer;
 
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
 /** The kind of HoneyHive event a span becomes. */
 public enum EventType {
     /** A call to a language model. */
@@ -18,5 +21,18 @@ public enum EventType {
     /** The value sent as {@code honeyhive_event_type}: {@code model}, {@code tool} or {@code chain}. */
     public String wireValue() {
         return wireValue;
+    }
+
+    /**
+     * The event type whose {@linkplain #wireValue() wire value} this is, ignoring case; empty for any other name, such
+     * as the {@code "openai_gpt4"} the Python SDK's examples pass.
+     */
+    public static Optional<EventType> fromWireValue(@Nullable String name) {
+        for (EventType type : values()) {
+            if (type.wireValue.equalsIgnoreCase(name)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -22,12 +22,14 @@ import ai.honeyhive.tracer.internal.session.SessionBodies;
 import ai.honeyhive.tracer.internal.session.SessionCalls;
 import ai.honeyhive.tracer.internal.session.SessionClient;
 import ai.honeyhive.tracer.internal.session.SessionIds;
+import ai.honeyhive.tracer.internal.session.TracerIdentity;
 import ai.honeyhive.tracer.internal.span.AttributeFlattener;
+import ai.honeyhive.tracer.internal.span.EventIds;
 import ai.honeyhive.tracer.internal.span.FlattenLimits;
+import ai.honeyhive.tracer.internal.span.HoneyHiveAttributes;
 import ai.honeyhive.tracer.internal.span.ScopedSpan;
 import ai.honeyhive.tracer.internal.span.SpanEnricher;
 import ai.honeyhive.tracer.internal.span.SpanStarter;
-import ai.honeyhive.tracer.internal.span.TracerIdentity;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
@@ -35,6 +37,7 @@ import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import java.time.Duration;
@@ -42,6 +45,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +54,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -107,6 +113,12 @@ public final class HoneyHiveTracer implements AutoCloseable {
             @Override
             public SettingValues values(Builder builder) {
                 return builder.config.values();
+            }
+
+            @Override
+            public TextMapPropagator sessionBaggage(
+                    HoneyHiveTracer tracer, TextMapPropagator baggage, boolean outsideSessions) {
+                return tracer.sdk.sessionBaggage(baggage, outsideSessions);
             }
         });
     }
@@ -188,7 +200,9 @@ public final class HoneyHiveTracer implements AutoCloseable {
 
     /**
      * Starts a span and makes it current until it is closed; its event type is detected when it ends (a tool unless
-     * its attributes say otherwise). Use it in try-with-resources.
+     * its attributes say otherwise). Use it in try-with-resources; an exception that leaves the block is not seen by
+     * the span (Java's {@code close()} cannot see it): catch it and call {@link HoneyHiveSpan#recordException}, or use
+     * {@link #trace(String, EventType, TracedWork)}, which records it.
      */
     public HoneyHiveSpan trace(String name) {
         return startSpan(name, null, Map.of());
@@ -210,6 +224,44 @@ public final class HoneyHiveTracer implements AutoCloseable {
      */
     public HoneyHiveSpan trace(String name, EventType eventType, Map<String, ?> attributes) {
         return startSpan(name, eventType, attributes);
+    }
+
+    /**
+     * Starts a span whose event type is given by name, as the Python SDK's {@code event_type="..."}: {@code model},
+     * {@code tool} or {@code chain} (any case) are that type; HoneyHive knows no other, so any other name (such as
+     * {@code openai_gpt4}) is kept as {@code honeyhive_metadata.event_type} and the event type is detected when the
+     * span ends, a tool unless its attributes say otherwise.
+     */
+    public HoneyHiveSpan trace(String name, String eventType) {
+        return trace(name, eventType, Map.of());
+    }
+
+    /** {@link #trace(String, String)} with initial attributes, flattened as {@code key.sub} when nested. */
+    public HoneyHiveSpan trace(String name, String eventType, Map<String, ?> attributes) {
+        Optional<EventType> known = EventType.fromWireValue(eventType);
+        HoneyHiveSpan span = startSpan(name, known.orElse(null), attributes);
+        if (known.isEmpty() && eventType != null) {
+            span.setAttribute(HoneyHiveAttributes.METADATA + ".event_type", eventType);
+        }
+        return span;
+    }
+
+    /**
+     * Runs the work now, in a span of the given type that is current while it runs, and returns its result. An
+     * exception it throws is recorded on the span (status ERROR, {@code honeyhive_error}, one {@code exception}
+     * event) and rethrown unchanged: the form to choose when an error matters, as in
+     * {@code String answer = tracer.trace("answer", EventType.CHAIN, () -> model.answer(question));}.
+     */
+    public <T, E extends Exception> T trace(String name, EventType eventType, TracedWork<T, E> work) throws E {
+        return inSpan(name, eventType, work);
+    }
+
+    /** Runs the work now, as {@link #trace(String, EventType, TracedWork)} does, for work without a result. */
+    public <E extends Exception> void trace(String name, EventType eventType, TracedAction<E> work) throws E {
+        inSpan(name, eventType, () -> {
+            work.run();
+            return null;
+        });
     }
 
     /**
@@ -239,19 +291,80 @@ public final class HoneyHiveTracer implements AutoCloseable {
         return () -> inSpan(captured, name, eventType, task::get);
     }
 
-    /** A piece of work that may throw {@code E}. */
-    @FunctionalInterface
-    private interface Work<T, E extends Exception> {
-        T run() throws E;
+    /**
+     * Wraps a function as the Python SDK's {@code @trace} wraps one: each call runs in a span, a child of the context
+     * that is current now, with its argument recorded as {@code honeyhive_inputs.<inputName>} and its result as
+     * {@code honeyhive_outputs.result} (strings, numbers and booleans as they are; anything else as JSON). An
+     * exception is recorded and rethrown unchanged. Java keeps no parameter names at run time, hence the name.
+     *
+     * <pre>{@code
+     * Function<String, List<Doc>> search = tracer.traced("retrieve", EventType.TOOL, "query", index::search);
+     * }</pre>
+     */
+    public <A, R> Function<A, R> traced(
+            String name, EventType eventType, String inputName, Function<? super A, ? extends R> function) {
+        Context captured = Context.current();
+        String[] inputKeys = {inputKey(inputName)};
+        return argument ->
+                inSpan(captured, name, eventType, inputKeys, new Object[] {argument}, () -> function.apply(argument));
+    }
+
+    /** {@link #traced(String, EventType, String, Function)} for a function of two arguments, each recorded. */
+    public <A, B, R> BiFunction<A, B, R> traced(
+            String name,
+            EventType eventType,
+            String firstInputName,
+            String secondInputName,
+            BiFunction<? super A, ? super B, ? extends R> function) {
+        Context captured = Context.current();
+        String[] inputKeys = {inputKey(firstInputName), inputKey(secondInputName)};
+        return (first, second) -> inSpan(
+                captured,
+                name,
+                eventType,
+                inputKeys,
+                new Object[] {first, second},
+                () -> function.apply(first, second));
     }
 
     /** Runs the work in a span under the captured context; its exception is recorded and rethrown unchanged. */
-    private <T, E extends Exception> T inSpan(Context captured, String name, EventType eventType, Work<T, E> work)
+    private <T, E extends Exception> T inSpan(Context captured, String name, EventType eventType, TracedWork<T, E> work)
             throws E {
-        try (Scope ignored = captured.makeCurrent();
-                HoneyHiveSpan span = startSpan(name, eventType, Map.of())) {
+        try (Scope ignored = captured.makeCurrent()) {
+            return inSpan(name, eventType, work);
+        }
+    }
+
+    /** Runs the work in a span now; its exception is recorded and rethrown unchanged. */
+    private <T, E extends Exception> T inSpan(String name, EventType eventType, TracedWork<T, E> work) throws E {
+        requireNonNull(work, "work");
+        try (HoneyHiveSpan span = startSpan(name, eventType, Map.of())) {
             try {
-                return work.run();
+                return work.call();
+            } catch (Throwable error) {
+                span.recordException(error);
+                throw error;
+            }
+        }
+    }
+
+    /**
+     * Runs the work in a span under the captured context, its arguments recorded as inputs and its result as the
+     * output; its exception is recorded and rethrown unchanged.
+     */
+    private <T> T inSpan(
+            Context captured,
+            String name,
+            EventType eventType,
+            String[] inputKeys,
+            Object[] arguments,
+            TracedWork<T, RuntimeException> work) {
+        try (Scope ignored = captured.makeCurrent();
+                HoneyHiveSpan span = startCapturing(name, eventType, inputKeys, arguments)) {
+            try {
+                T result = work.call();
+                recordResult(span, result);
+                return result;
             } catch (Throwable error) {
                 span.recordException(error);
                 throw error;
@@ -296,6 +409,23 @@ public final class HoneyHiveTracer implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             enrichFailures.log(Level.WARNING, "Could not enrich the current span", e);
+        }
+    }
+
+    /**
+     * The id the current span's event will have in HoneyHive: the one set on it, else a new UUID set now as its
+     * {@code honeyhive_event_id}. Hand it to whoever may give feedback on the event later (a web page, a review
+     * queue), and send that with {@code enrichSpan(Enrichment.builder().eventId(id)...)}. Null when no span is current.
+     */
+    public @Nullable String currentEventId() {
+        if (isClosed()) {
+            return null;
+        }
+        try {
+            return EventIds.assign(Span.current());
+        } catch (RuntimeException e) {
+            enrichFailures.log(Level.WARNING, "Could not give the current span an event id", e);
+            return null;
         }
     }
 
@@ -415,7 +545,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
 
     /**
      * Writes {@code traceparent} and {@code baggage} for the current context into the carrier, the baggage carrying
-     * the current session (the tracer's own outside any other), and returns the carrier.
+     * the current session (the tracer's own outside any other), project, source and evaluation ids, and returns the
+     * carrier. The propagators of {@link #openTelemetry()} write the same.
      */
     public Map<String, String> inject(Map<String, String> carrier) {
         inject(carrier, MapCarrier.SETTER);
@@ -430,7 +561,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
     /** {@link #inject(Map)} for any carrier, written through the setter. */
     public <C> void inject(C carrier, TextMapSetter<C> setter) {
         try {
-            ContextCarriers.inject(spans.parentContext(), sessionId, carrier, setter);
+            sdk.openTelemetry().getPropagators().getTextMapPropagator().inject(spans.parentContext(), carrier, setter);
         } catch (RuntimeException e) {
             traceFailures.log(Level.WARNING, "Could not inject the trace context", e);
         }
@@ -573,7 +704,11 @@ public final class HoneyHiveTracer implements AutoCloseable {
         return sdk.provider();
     }
 
-    /** An {@link OpenTelemetry} with this tracer's provider and W3C trace-context and baggage propagators. */
+    /**
+     * An {@link OpenTelemetry} with this tracer's provider and W3C trace-context and baggage propagators, for
+     * instrumentation: a client instrumented with it sends {@code traceparent} and a {@code baggage} that carries the
+     * current session, as {@link #inject(Map)} does, so the service it calls records its spans in the same session.
+     */
     public OpenTelemetry openTelemetry() {
         return sdk.openTelemetry();
     }
@@ -586,17 +721,43 @@ public final class HoneyHiveTracer implements AutoCloseable {
     }
 
     private HoneyHiveSpan startSpan(String name, @Nullable EventType eventType, Map<String, ?> attributes) {
+        requireNonNull(name, "name");
+        return open(parent -> spans.startApiSpan(parent, name, eventType, attributes));
+    }
+
+    private HoneyHiveSpan startCapturing(String name, EventType eventType, String[] inputKeys, Object[] arguments) {
+        requireNonNull(name, "name");
+        return open(parent -> spans.startApiSpan(parent, name, eventType, inputKeys, arguments));
+    }
+
+    /** Starts a span in the parent context and makes it current; a span that records nothing if that fails. */
+    private HoneyHiveSpan open(Function<Context, Span> start) {
         if (isClosed()) {
             return ScopedSpan.noop();
         }
         try {
             Context parent = spans.parentContext();
-            Span span = spans.startApiSpan(parent, requireNonNull(name, "name"), eventType, attributes);
+            Span span = start.apply(parent);
             return new ScopedSpan(span, parent.with(span).makeCurrent());
         } catch (RuntimeException e) {
             traceFailures.log(Level.WARNING, "Could not start a HoneyHive span; the code runs untraced", e);
             return ScopedSpan.noop();
         }
+    }
+
+    private void recordResult(Span span, @Nullable Object result) {
+        if (result == null || !span.isRecording()) {
+            return;
+        }
+        try {
+            enricher.recordResult(span, result);
+        } catch (RuntimeException e) {
+            enrichFailures.log(Level.WARNING, "Could not record a result on span", e);
+        }
+    }
+
+    private static String inputKey(String inputName) {
+        return HoneyHiveAttributes.INPUTS + "." + requireNonNull(inputName, "inputName");
     }
 
     private String idFor(SessionOptions options) {

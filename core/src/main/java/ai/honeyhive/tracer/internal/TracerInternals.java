@@ -4,13 +4,14 @@ import ai.honeyhive.tracer.HoneyHiveTracer;
 import ai.honeyhive.tracer.internal.config.SettingValues;
 import ai.honeyhive.tracer.internal.span.SpanEnricher;
 import ai.honeyhive.tracer.internal.span.SpanStarter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How our other modules reach what the public types of {@code ai.honeyhive.tracer} hold inside, without public API
  * for it: a tracer's span starter and enricher (so that {@code @Traced} and the JAX-RS filters start spans exactly
  * as the plain-Java API does), and the settings behind a tracer's builder (so that configuration readers fill it
- * from the settings table). {@link HoneyHiveTracer} installs the bridge when its class is initialised, as the
+ * from the settings table), and a tracer's session baggage for another SDK's propagators. {@link HoneyHiveTracer} installs the bridge when its class is initialised, as the
  * JDK's {@code SharedSecrets} do.
  */
 public final class TracerInternals {
@@ -22,6 +23,8 @@ public final class TracerInternals {
         SpanEnricher enricher(HoneyHiveTracer tracer);
 
         SettingValues values(HoneyHiveTracer.Builder builder);
+
+        TextMapPropagator sessionBaggage(HoneyHiveTracer tracer, TextMapPropagator baggage, boolean outsideSessions);
     }
 
     private static volatile @Nullable Bridge bridge;
@@ -53,6 +56,15 @@ public final class TracerInternals {
     /** The settings a tracer's builder collects, to be filled by a reader of the settings table. */
     public static SettingValues values(HoneyHiveTracer.Builder builder) {
         return bridge().values(builder);
+    }
+
+    /**
+     * Another SDK's baggage propagator, carrying the tracer's project, source and evaluation ids with the sessions
+     * HoneyHive opened, and the tracer's own session outside them only if {@code outsideSessions}.
+     */
+    public static TextMapPropagator sessionBaggage(
+            HoneyHiveTracer tracer, TextMapPropagator baggage, boolean outsideSessions) {
+        return bridge().sessionBaggage(tracer, baggage, outsideSessions);
     }
 
     private static Bridge bridge() {

@@ -7,9 +7,10 @@ import ai.honeyhive.tracer.internal.export.HoneyHiveEndpoint;
 import ai.honeyhive.tracer.internal.export.LocalSink;
 import ai.honeyhive.tracer.internal.export.SdkSpanCounters;
 import ai.honeyhive.tracer.internal.export.SpanExportPipeline;
+import ai.honeyhive.tracer.internal.session.SessionBaggagePropagator;
+import ai.honeyhive.tracer.internal.session.TracerIdentity;
 import ai.honeyhive.tracer.internal.span.HoneyHiveSpanProcessor;
 import ai.honeyhive.tracer.internal.span.SessionSpanForwarder;
-import ai.honeyhive.tracer.internal.span.TracerIdentity;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.common.AttributeKey;
@@ -47,11 +48,10 @@ public final class TracerSdk {
     private static final Duration LOCAL_SINK_DELAY = Duration.ofMillis(100);
     private static final Logger logger = Logger.getLogger(TracerSdk.class.getName());
     private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
-    private static final TextMapPropagator PROPAGATOR =
-            TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
 
     private final SdkTracerProvider provider;
     private final OpenTelemetrySdk openTelemetry;
+    private final TracerIdentity identity;
     private final HoneyHiveSpanProcessor stamping;
     // Where ended spans go: the export pipeline and the local sink; shared with sessionSpanProcessor's processors.
     private final SpanProcessor spanDelivery;
@@ -62,15 +62,19 @@ public final class TracerSdk {
 
     private TracerSdk(
             SdkTracerProvider provider,
+            TracerIdentity identity,
             HoneyHiveSpanProcessor stamping,
             SpanProcessor spanDelivery,
             @Nullable SpanExportPipeline export,
             @Nullable LocalSink localSink,
             SdkSpanCounters inProcessCounters) {
         this.provider = provider;
+        this.identity = identity;
         this.openTelemetry = OpenTelemetrySdk.builder()
                 .setTracerProvider(provider)
-                .setPropagators(ContextPropagators.create(PROPAGATOR))
+                .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
+                        W3CTraceContextPropagator.getInstance(),
+                        SessionBaggagePropagator.wrapping(W3CBaggagePropagator.getInstance(), identity, true))))
                 .build();
         this.stamping = stamping;
         this.spanDelivery = spanDelivery;
@@ -115,6 +119,7 @@ public final class TracerSdk {
         extraProcessors.forEach(provider::addSpanProcessor);
         return new TracerSdk(
                 provider.addSpanProcessor(spanDelivery).build(),
+                identity,
                 stamping,
                 spanDelivery,
                 export,
@@ -127,9 +132,21 @@ public final class TracerSdk {
         return provider;
     }
 
-    /** The provider with W3C trace-context and baggage propagators. */
+    /**
+     * The provider with W3C trace-context and baggage propagators, the baggage carrying the tracer's session, project,
+     * source and evaluation ids where the context's does not set them.
+     */
     public OpenTelemetrySdk openTelemetry() {
         return openTelemetry;
+    }
+
+    /**
+     * Another SDK's baggage propagator (Quarkus's, for one), carrying this tracer's project, source and evaluation ids
+     * along with a session HoneyHive opened, and the tracer's own session outside any only if
+     * {@code outsideSessions}.
+     */
+    public TextMapPropagator sessionBaggage(TextMapPropagator baggage, boolean outsideSessions) {
+        return SessionBaggagePropagator.wrapping(baggage, identity, outsideSessions);
     }
 
     /** A processor for another SDK: its spans in HoneyHive sessions are stamped and delivered like the tracer's. */

@@ -8,7 +8,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import io.opentelemetry.context.propagation.TextMapSetter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -69,24 +68,6 @@ public final class ContextCarriers {
         BaggageBuilder kept = baggage.toBuilder();
         HoneyHiveBaggage.ALL.forEach(kept::remove);
         return context.with(kept.build());
-    }
-
-    /** Writes {@code traceparent} and {@code baggage}, adding the session when the baggage has none. */
-    public static <C> void inject(
-            Context context, @Nullable String fallbackSessionId, C carrier, TextMapSetter<C> setter) {
-        try {
-            Context withSession = context;
-            Baggage baggage = Baggage.fromContext(context);
-            if (fallbackSessionId != null && baggage.getEntryValue(HoneyHiveBaggage.SESSION_ID) == null) {
-                withSession = context.with(baggage.toBuilder()
-                        .put(HoneyHiveBaggage.SESSION_ID, fallbackSessionId)
-                        .build());
-            }
-            W3CTraceContextPropagator.getInstance().inject(withSession, carrier, setter);
-            W3CBaggagePropagator.getInstance().inject(withSession, carrier, setter);
-        } catch (RuntimeException e) {
-            failures.log(Level.WARNING, "Could not write the trace context into a carrier", e);
-        }
     }
 
     private static Baggage merge(Baggage base, Baggage inbound, boolean trusted) {

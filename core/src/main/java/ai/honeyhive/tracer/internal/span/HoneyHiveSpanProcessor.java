@@ -2,6 +2,7 @@ package ai.honeyhive.tracer.internal.span;
 
 import ai.honeyhive.tracer.internal.ThrottledLogger;
 import ai.honeyhive.tracer.internal.session.HoneyHiveBaggage;
+import ai.honeyhive.tracer.internal.session.TracerIdentity;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.context.Context;

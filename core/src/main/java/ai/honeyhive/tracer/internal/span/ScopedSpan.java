@@ -10,6 +10,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A span that is current until it is closed: {@link #close()} ends it and restores the context that was current
@@ -42,6 +43,17 @@ public final class ScopedSpan implements HoneyHiveSpan {
     @Override
     public void close() {
         end();
+    }
+
+    @Override
+    public HoneyHiveSpan setEventId(String eventId) {
+        EventIds.set(delegate, eventId);
+        return this;
+    }
+
+    @Override
+    public @Nullable String eventId() {
+        return EventIds.assign(delegate);
     }
 
     @Override

@@ -75,6 +75,20 @@ public final class SpanStarter {
     }
 
     /**
+     * A span of the plain-Java API that records the arguments of the call it wraps ({@code traced(..., Function)}).
+     *
+     * @param inputKeys the attribute key of each argument
+     */
+    public Span startApiSpan(
+            Context parent, String name, EventType eventType, String[] inputKeys, @Nullable Object[] arguments) {
+        SpanBuilder builder = api.spanBuilder(name)
+                .setParent(parent)
+                .setAttribute(HoneyHiveAttributes.EVENT_TYPE, eventType.wireValue());
+        setInputs(builder, inputKeys, arguments);
+        return builder.startSpan();
+    }
+
+    /**
      * The span of a {@code @Traced} call, a child of the current context, with each argument recorded under its key:
      * strings, numbers and booleans as they are, anything else as one JSON string.
      *
@@ -85,12 +99,7 @@ public final class SpanStarter {
         SpanBuilder builder =
                 traced.spanBuilder(name).setAttribute(HoneyHiveAttributes.EVENT_TYPE, eventType.wireValue());
         if (inputKeys != null) {
-            for (int i = 0; i < inputKeys.length && i < arguments.length; i++) {
-                String key = inputKeys[i];
-                if (key != null && arguments[i] != null) {
-                    setInput(builder, key, arguments[i]);
-                }
-            }
+            setInputs(builder, inputKeys, arguments);
         }
         return builder.startSpan();
     }
@@ -125,6 +134,17 @@ public final class SpanStarter {
                 .setAttribute(HoneyHiveAttributes.HTTP_REQUEST_METHOD, method)
                 .setAttribute(HoneyHiveAttributes.URL_FULL, url)
                 .startSpan();
+    }
+
+    /** Each argument that is not null under its key, if it has one. */
+    private void setInputs(SpanBuilder builder, @Nullable String[] inputKeys, @Nullable Object[] arguments) {
+        for (int i = 0; i < inputKeys.length && i < arguments.length; i++) {
+            String key = inputKeys[i];
+            Object argument = arguments[i];
+            if (key != null && argument != null) {
+                setInput(builder, key, argument);
+            }
+        }
     }
 
     private void setInput(SpanBuilder builder, String key, Object argument) {

@@ -125,17 +125,4 @@ class ContextCarriersTest {
         }
         return baggage.toString();
     }
-
-    @Test
-    void injectAddsTheFallbackSessionOnlyWhenTheBaggageHasNone() {
-        Map<String, String> plain = new HashMap<>();
-        ContextCarriers.inject(Context.root(), "own", plain, MapCarrier.SETTER);
-        Map<String, String> scoped = new HashMap<>();
-        Context withSession = Context.root()
-                .with(Baggage.builder().put("session_id", "scoped").build());
-        ContextCarriers.inject(withSession, "own", scoped, MapCarrier.SETTER);
-
-        assertThat(plain).containsEntry("baggage", "session_id=own");
-        assertThat(scoped).containsEntry("baggage", "session_id=scoped");
-    }
 }

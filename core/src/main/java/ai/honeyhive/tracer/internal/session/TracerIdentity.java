@@ -1,4 +1,4 @@
-package ai.honeyhive.tracer.internal.span;
+package ai.honeyhive.tracer.internal.session;
 
 import org.jspecify.annotations.Nullable;
 
