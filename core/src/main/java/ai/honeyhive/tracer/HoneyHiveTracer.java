@@ -166,7 +166,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         this.shutdownHook = config.shutdownHook()
                 ? ShutdownHook.closingAtExit(() -> close(config.shutdownTimeout()))
                 : ShutdownHook.none();
-        if (config.startSession() && config.sessionId() == null) {
+        if (startsOwnSession(config)) {
             // The id is made here and sent, so spans are stamped at once; the start itself goes out in the background.
             sessions.start(sessionId, sessionName, null, EventFields.inputsOnly(config.inputs()));
         }
@@ -293,9 +293,11 @@ public final class HoneyHiveTracer implements AutoCloseable {
 
     /**
      * Wraps a function as the Python SDK's {@code @trace} wraps one: each call runs in a span, a child of the context
-     * that is current now, with its argument recorded as {@code honeyhive_inputs.<inputName>} and its result as
+     * current at the call, with its argument recorded as {@code honeyhive_inputs.<inputName>} and its result as
      * {@code honeyhive_outputs.result} (strings, numbers and booleans as they are; anything else as JSON). An
-     * exception is recorded and rethrown unchanged. Java keeps no parameter names at run time, hence the name.
+     * exception is recorded and rethrown unchanged. Java keeps no parameter names at run time, hence the name. Unlike
+     * the task wrappers, it can be made once and called anywhere; where it runs on a thread the context does not
+     * reach, hand it over as {@code Context.current().wrapFunction(search)}.
      *
      * <pre>{@code
      * Function<String, List<Doc>> search = tracer.traced("retrieve", EventType.TOOL, "query", index::search);
@@ -303,10 +305,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
      */
     public <A, R> Function<A, R> traced(
             String name, EventType eventType, String inputName, Function<? super A, ? extends R> function) {
-        Context captured = Context.current();
-        String[] inputKeys = {inputKey(inputName)};
-        return argument ->
-                inSpan(captured, name, eventType, inputKeys, new Object[] {argument}, () -> function.apply(argument));
+        @Nullable String[] inputKeys = {inputKey(inputName)};
+        return argument -> inSpan(name, eventType, inputKeys, new Object[] {argument}, () -> function.apply(argument));
     }
 
     /** {@link #traced(String, EventType, String, Function)} for a function of two arguments, each recorded. */
@@ -316,15 +316,9 @@ public final class HoneyHiveTracer implements AutoCloseable {
             String firstInputName,
             String secondInputName,
             BiFunction<? super A, ? super B, ? extends R> function) {
-        Context captured = Context.current();
-        String[] inputKeys = {inputKey(firstInputName), inputKey(secondInputName)};
-        return (first, second) -> inSpan(
-                captured,
-                name,
-                eventType,
-                inputKeys,
-                new Object[] {first, second},
-                () -> function.apply(first, second));
+        @Nullable String[] inputKeys = {inputKey(firstInputName), inputKey(secondInputName)};
+        return (first, second) ->
+                inSpan(name, eventType, inputKeys, new Object[] {first, second}, () -> function.apply(first, second));
     }
 
     /** Runs the work in a span under the captured context; its exception is recorded and rethrown unchanged. */
@@ -349,18 +343,16 @@ public final class HoneyHiveTracer implements AutoCloseable {
     }
 
     /**
-     * Runs the work in a span under the captured context, its arguments recorded as inputs and its result as the
-     * output; its exception is recorded and rethrown unchanged.
+     * Runs the work in a span now, its arguments recorded as inputs and its result as the output; its exception is
+     * recorded and rethrown unchanged.
      */
     private <T> T inSpan(
-            Context captured,
             String name,
             EventType eventType,
-            String[] inputKeys,
-            Object[] arguments,
+            @Nullable String[] inputKeys,
+            @Nullable Object[] arguments,
             TracedWork<T, RuntimeException> work) {
-        try (Scope ignored = captured.makeCurrent();
-                HoneyHiveSpan span = startCapturing(name, eventType, inputKeys, arguments)) {
+        try (HoneyHiveSpan span = startCapturing(name, eventType, inputKeys, arguments)) {
             try {
                 T result = work.call();
                 recordResult(span, result);
@@ -400,7 +392,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         }
         try {
             if (enrichment.eventId() != null) {
-                sessions.update(enrichment.eventId(), enrichment.fields(), enrichment.error());
+                sessions.update(enrichment.eventId(), enrichment.fields(), enrichment.error(), null);
                 return;
             }
             Span span = Span.current();
@@ -499,7 +491,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
     }
 
     /**
-     * Adds outputs, metadata, feedback, metrics, config and user properties to a session: the one named in the
+     * Adds outputs, metadata, feedback, metrics, config, user properties and a duration to a session: the one named in the
      * enrichment, else the current one (from baggage), else the tracer's own. Sent in the background, after the
      * session's start; inputs go to {@code metadata.inputs}. Nothing is sent when there is nothing to add.
      */
@@ -509,7 +501,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         }
         try {
             String target = enrichment.sessionId() != null ? enrichment.sessionId() : currentSessionId();
-            sessions.update(target, enrichment.fields(), null);
+            sessions.update(target, enrichment.fields(), null, enrichment.duration());
         } catch (RuntimeException e) {
             sessionFailures.log(Level.WARNING, "Could not enrich a HoneyHive session", e);
         }
@@ -721,13 +713,13 @@ public final class HoneyHiveTracer implements AutoCloseable {
     }
 
     private HoneyHiveSpan startSpan(String name, @Nullable EventType eventType, Map<String, ?> attributes) {
-        requireNonNull(name, "name");
-        return open(parent -> spans.startApiSpan(parent, name, eventType, attributes));
+        return open(parent -> spans.startApiSpan(parent, requireNonNull(name, "name"), eventType, attributes));
     }
 
-    private HoneyHiveSpan startCapturing(String name, EventType eventType, String[] inputKeys, Object[] arguments) {
-        requireNonNull(name, "name");
-        return open(parent -> spans.startApiSpan(parent, name, eventType, inputKeys, arguments));
+    private HoneyHiveSpan startCapturing(
+            String name, EventType eventType, @Nullable String[] inputKeys, @Nullable Object[] arguments) {
+        return open(
+                parent -> spans.startApiSpan(parent, requireNonNull(name, "name"), eventType, inputKeys, arguments));
     }
 
     /** Starts a span in the parent context and makes it current; a span that records nothing if that fails. */
@@ -756,8 +748,9 @@ public final class HoneyHiveTracer implements AutoCloseable {
         }
     }
 
-    private static String inputKey(String inputName) {
-        return HoneyHiveAttributes.INPUTS + "." + requireNonNull(inputName, "inputName");
+    /** The attribute key of a named input; null, and so not recorded, for an input without a name. */
+    private static @Nullable String inputKey(@Nullable String inputName) {
+        return inputName == null ? null : HoneyHiveAttributes.INPUTS + "." + inputName;
     }
 
     private String idFor(SessionOptions options) {
@@ -779,6 +772,14 @@ public final class HoneyHiveTracer implements AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    /** A configured session id names an existing session, unless {@code startSession} was set to true with it. */
+    private static boolean startsOwnSession(TracerConfig config) {
+        boolean startSession = config.startSession();
+        return config.sessionId() == null
+                ? startSession
+                : startSession && config.values().isSet(Settings.START_SESSION);
     }
 
     private static String serviceName(TracerConfig config, String sessionName) {
@@ -869,13 +870,17 @@ public final class HoneyHiveTracer implements AutoCloseable {
             return this;
         }
 
-        /** An existing session to continue, instead of a new one; must be a UUID. */
+        /**
+         * The tracer's own session, a UUID, instead of a new one: by default an existing session to continue, which is
+         * not started; with {@code startSession(true)} set too, the session the tracer starts under this id, with its
+         * inputs and evaluation metadata.
+         */
         public Builder sessionId(String sessionId) {
             config.sessionId(sessionId);
             return this;
         }
 
-        /** An existing session to continue, instead of a new one. */
+        /** {@link #sessionId(String)} from a {@code UUID}. */
         public Builder sessionId(UUID sessionId) {
             config.sessionId(sessionId);
             return this;
@@ -959,7 +964,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
 
         /**
          * Start the tracer's own session when it is built; default true. Turn it off where every unit of work gets its
-         * own session (a request filter does this). A configured {@link #sessionId} is never started: it exists already.
+         * own session (a request filter does this). A configured {@link #sessionId} is taken to exist already and is
+         * not started, unless this is set to true explicitly: then the tracer starts it under that id.
          */
         public Builder startSession(boolean startSession) {
             config.startSession(startSession);

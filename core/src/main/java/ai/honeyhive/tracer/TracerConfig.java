@@ -288,13 +288,17 @@ public final class TracerConfig {
             return this;
         }
 
-        /** An existing session to continue, instead of a new one; must be a UUID. */
+        /**
+         * The tracer's own session, a UUID, instead of a new one: by default an existing session to continue, which is
+         * not started; with {@code startSession(true)} set too, the session the tracer starts under this id, with its
+         * inputs and evaluation metadata.
+         */
         public Builder sessionId(String sessionId) {
             values.set(Settings.SESSION_ID, requireNonNull(sessionId, "sessionId"));
             return this;
         }
 
-        /** An existing session to continue, instead of a new one. */
+        /** {@link #sessionId(String)} from a {@code UUID}. */
         public Builder sessionId(UUID sessionId) {
             values.set(
                     Settings.SESSION_ID, requireNonNull(sessionId, "sessionId").toString());
@@ -379,7 +383,8 @@ public final class TracerConfig {
 
         /**
          * Start the tracer's own session when it is built; default true. Turn it off where every unit of work gets its
-         * own session (a request filter does this). A configured {@link #sessionId} is never started: it exists already.
+         * own session (a request filter does this). A configured {@link #sessionId} is taken to exist already and is
+         * not started, unless this is set to true explicitly: then the tracer starts it under that id.
          */
         public Builder startSession(boolean startSession) {
             values.set(Settings.START_SESSION, startSession);

@@ -8,6 +8,7 @@ import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -126,11 +127,99 @@ class PropagationIT {
                         .hasSpanNamed("backend-answer")
                         .hasParent(front)
                         .hasSessionId(sessionId)
-                        .hasAttribute("honeyhive.project", "backend");
+                        .as("the session's project travels with it, as the reference's baggage carries it")
+                        .hasAttribute("honeyhive.project", "frontend");
                 assertThat(front).hasSessionId(sessionId);
             } finally {
                 backendService.stop(0);
             }
         }
+    }
+
+    @Test
+    void aPlainOpenTelemetryPropagatorCarriesTheCallersSessionProjectSourceAndEvaluationIds() throws Exception {
+        try (HoneyHiveTracer frontend = TestTracers.against(server)
+                        .project("frontend")
+                        .source("ci")
+                        .evaluation(true)
+                        .runId("run-7")
+                        .datasetId("dataset-3")
+                        .datapointId("datapoint-11")
+                        .build();
+                HoneyHiveTracer backend = TestTracers.against(server)
+                        .project("backend")
+                        .source("production")
+                        .build()) {
+            HttpServer backendService = linkingService(backend);
+            try {
+                String url = "http://127.0.0.1:" + backendService.getAddress().getPort() + "/answer?step=";
+                // A traced function outside any session of its own: the tracer's session travels.
+                frontend.trace("ask", EventType.CHAIN, () -> sendWithPropagator(frontend, url + "own"));
+                String requestSession;
+                try (SessionScope session = frontend.withSession("user-question")) {
+                    requestSession = session.sessionId();
+                    frontend.trace(
+                            "ask-in-session", EventType.CHAIN, () -> sendWithPropagator(frontend, url + "scoped"));
+                }
+                assertThat(frontend.flush(TestTracers.WAIT)).isTrue();
+                assertThat(backend.flush(TestTracers.WAIT)).isTrue();
+
+                RecordedSpan own = server.span("backend-own");
+                assertThat(own)
+                        .hasParent(server.span("ask"))
+                        .hasSessionId(frontend.sessionId())
+                        .hasAttribute("honeyhive.project", "frontend")
+                        .hasAttribute("honeyhive.source", "ci")
+                        .hasAttribute("honeyhive_metadata.run_id", "run-7")
+                        .hasAttribute("honeyhive_metadata.dataset_id", "dataset-3")
+                        .hasAttribute("honeyhive_metadata.datapoint_id", "datapoint-11");
+                assertThat(server.span("backend-scoped"))
+                        .as("the session of withSession wins over the tracer's")
+                        .hasParent(server.span("ask-in-session"))
+                        .hasSessionId(requestSession)
+                        .hasAttribute("honeyhive.project", "frontend")
+                        .hasAttribute("honeyhive.source", "ci")
+                        .hasAttribute("honeyhive_metadata.run_id", "run-7");
+                assertThat(server.requests(ai.honeyhive.testing.Route.SESSION_START))
+                        .extracting(
+                                start -> start.json().at("/session/session_id").asText())
+                        .as("the backend starts no session of its own: it has only the caller's")
+                        .containsExactlyInAnyOrder(frontend.sessionId(), requestSession, backend.sessionId());
+            } finally {
+                backendService.stop(0);
+            }
+        }
+    }
+
+    /** Sends a GET with only what the OpenTelemetry propagator of the tracer writes: no HoneyHive API involved. */
+    private static String sendWithPropagator(HoneyHiveTracer tracer, String url) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        tracer.openTelemetry()
+                .getPropagators()
+                .getTextMapPropagator()
+                .inject(Context.current(), request, HttpRequest.Builder::header);
+        return HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    /** A service that continues the caller's trace and session, naming its span after the {@code step} query. */
+    private static HttpServer linkingService(HoneyHiveTracer backend) throws IOException {
+        HttpServer service = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        service.createContext("/answer", exchange -> {
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+            String step = exchange.getRequestURI().getQuery().substring("step=".length());
+            try (LinkToken link = backend.link(headers);
+                    HoneyHiveSpan span = backend.trace("backend-" + step, EventType.MODEL)) {
+                byte[] body = step.getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        });
+        service.start();
+        return service;
     }
 }

@@ -59,7 +59,10 @@ public final class Settings {
     public static final Setting<String> SESSION_ID = Setting.text("sessionId")
             .property("honeyhive.session-id")
             .check(Checks::uuid)
-            .describedAs("an existing session (a UUID) to trace into; it is not started", "a new lowercase UUID");
+            .describedAs(
+                    "the tracer's own session (a UUID): an existing one, not started unless start-session is set to"
+                            + " true with it",
+                    "a new lowercase UUID");
 
     public static final Setting<Map<String, ?>> INPUTS = Setting.<Map<String, ?>>map("inputs")
             .defaultValue(Map.of())
@@ -124,7 +127,8 @@ public final class Settings {
     public static final Setting<Boolean> START_SESSION = Setting.bool("startSession")
             .property("honeyhive.start-session")
             .defaultValue(true)
-            .describedAs("start the tracer's own session when it is built (a configured session id is never started)");
+            .describedAs(
+                    "start the tracer's own session when it is built (a configured session id only if set to true)");
 
     public static final Setting<Duration> SESSION_TIMEOUT = Setting.duration("sessionTimeout")
             .property("honeyhive.session-timeout")

@@ -4,6 +4,7 @@ import ai.honeyhive.tracer.TracerConfig;
 import ai.honeyhive.tracer.internal.EventFields;
 import ai.honeyhive.tracer.internal.SafeJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,8 +56,10 @@ public final class SessionBodies {
      * {@code metadata.inputs}, and so does the error.
      *
      * @param error an error to record, or null
+     * @param duration the duration to set, sent in milliseconds, or null
      */
-    public ObjectNode eventUpdate(String eventId, EventFields fields, @Nullable String error) {
+    public ObjectNode eventUpdate(
+            String eventId, EventFields fields, @Nullable String error, @Nullable Duration duration) {
         ObjectNode update = SafeJson.mapper().createObjectNode();
         update.put("event_id", eventId);
         ObjectNode metadata = SafeJson.objectOf(fields.metadata(), maxValueLength);
@@ -72,6 +75,9 @@ public final class SessionBodies {
         putIfNotEmpty(update, "outputs", SafeJson.objectOf(fields.outputs(), maxValueLength));
         putIfNotEmpty(update, "config", SafeJson.objectOf(fields.config(), maxValueLength));
         putIfNotEmpty(update, "user_properties", SafeJson.objectOf(fields.userProperties(), maxValueLength));
+        if (duration != null) {
+            update.put("duration", duration.toNanos() / 1_000_000.0);
+        }
         return update;
     }
 

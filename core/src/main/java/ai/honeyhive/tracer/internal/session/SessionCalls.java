@@ -55,12 +55,13 @@ public final class SessionCalls {
      * nothing to add.
      *
      * @param error an error to record, or null
+     * @param duration the event's or session's duration, or null to leave it
      */
-    public void update(String eventId, EventFields fields, @Nullable String error) {
-        if (!recordsSessions() || (fields.isEmpty() && error == null)) {
+    public void update(String eventId, EventFields fields, @Nullable String error, @Nullable Duration duration) {
+        if (!recordsSessions() || (fields.isEmpty() && error == null && duration == null)) {
             return;
         }
-        ObjectNode update = bodies.eventUpdate(eventId, fields, error);
+        ObjectNode update = bodies.eventUpdate(eventId, fields, error, duration);
         if (update.size() <= 1) {
             // Only the event id (every value was null): there is nothing to add.
             return;

@@ -77,10 +77,14 @@ public final class SpanStarter {
     /**
      * A span of the plain-Java API that records the arguments of the call it wraps ({@code traced(..., Function)}).
      *
-     * @param inputKeys the attribute key of each argument
+     * @param inputKeys the attribute key of each argument, null for one not recorded
      */
     public Span startApiSpan(
-            Context parent, String name, EventType eventType, String[] inputKeys, @Nullable Object[] arguments) {
+            Context parent,
+            String name,
+            EventType eventType,
+            @Nullable String[] inputKeys,
+            @Nullable Object[] arguments) {
         SpanBuilder builder = api.spanBuilder(name)
                 .setParent(parent)
                 .setAttribute(HoneyHiveAttributes.EVENT_TYPE, eventType.wireValue());
