@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.honeyhive.testing.RecordedSpan;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
+import ai.honeyhive.testing.Route;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
@@ -180,7 +181,7 @@ class PropagationIT {
                         .hasAttribute("honeyhive.project", "frontend")
                         .hasAttribute("honeyhive.source", "ci")
                         .hasAttribute("honeyhive_metadata.run_id", "run-7");
-                assertThat(server.requests(ai.honeyhive.testing.Route.SESSION_START))
+                assertThat(server.requests(Route.SESSION_START))
                         .extracting(
                                 start -> start.json().at("/session/session_id").asText())
                         .as("the backend starts no session of its own: it has only the caller's")

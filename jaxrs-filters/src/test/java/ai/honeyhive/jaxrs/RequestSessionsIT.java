@@ -9,7 +9,10 @@ import ai.honeyhive.testing.RecordedSpan;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import ai.honeyhive.testing.Response;
 import ai.honeyhive.testing.Route;
+import ai.honeyhive.tracer.EventType;
 import ai.honeyhive.tracer.HoneyHiveTracer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -327,6 +330,78 @@ class RequestSessionsIT {
                     .as("one session, started once")
                     .hasSize(1);
         }
+    }
+
+    @Test
+    void aCallerUsingOnlyTheOpenTelemetryPropagatorBringsItsSessionWhenTrustedAndNothingOtherwise() throws Exception {
+        try (HoneyHiveTracer caller = HoneyHiveTracer.builder()
+                .environment(Map.of())
+                .serverUrl(honeyhive.baseUrl())
+                .apiKey("caller-key")
+                .project("caller")
+                .source("ci")
+                .evaluation(true)
+                .runId("run-7")
+                .datasetId("dataset-3")
+                .datapointId("datapoint-11")
+                .shutdownHook(false)
+                .build()) {
+            Map<String, String> trusting = JaxrsServer.exportingTo(honeyhive);
+            trusting.put("honeyhive.jaxrs.trust-baggage", "true");
+            try (JaxrsServer server = JaxrsServer.start(trusting, COMPONENTS)) {
+                String trace = caller.trace("ask", EventType.CHAIN, () -> {
+                    getWithPropagator(caller, server, "/assistant/answer?q=trusted");
+                    return Span.current().getSpanContext().getTraceId();
+                });
+                flush(server);
+                assertThat(caller.flush(WAIT)).isTrue();
+
+                RecordedSpan request = honeyhive.span("GET /assistant/answer");
+                assertThat(request.traceId()).isEqualTo(trace);
+                assertThat(List.of(request, honeyhive.span("Answerer.answer"))).allSatisfy(span -> assertThat(span)
+                        .hasSessionId(caller.sessionId())
+                        .hasAttribute("honeyhive.project", "caller")
+                        .hasAttribute("honeyhive.source", "ci")
+                        .hasAttribute("honeyhive_metadata.run_id", "run-7")
+                        .hasAttribute("honeyhive_metadata.dataset_id", "dataset-3")
+                        .hasAttribute("honeyhive_metadata.datapoint_id", "datapoint-11"));
+                assertThat(honeyhive.requests(Route.SESSION_START))
+                        .extracting(
+                                start -> start.json().at("/session/session_id").asText())
+                        .as("the caller's session is not started again downstream")
+                        .containsExactly(caller.sessionId());
+            }
+
+            honeyhive.reset();
+            try (JaxrsServer server = JaxrsServer.start(JaxrsServer.exportingTo(honeyhive), COMPONENTS)) {
+                HttpResponse<String> response = caller.trace(
+                        "ask",
+                        EventType.CHAIN,
+                        () -> getWithPropagator(caller, server, "/assistant/answer?q=untrusted"));
+                flush(server);
+
+                String own = sessionOf(response);
+                assertThat(own).isNotEqualTo(caller.sessionId());
+                assertThat(List.of(honeyhive.span("GET /assistant/answer"), honeyhive.span("Answerer.answer")))
+                        .as("untrusted baggage sets no HoneyHive key; the trace still continues")
+                        .allSatisfy(span -> assertThat(span)
+                                .hasSessionId(own)
+                                .hasAttribute("honeyhive.project", "support-bot")
+                                .hasAttribute("honeyhive.source", "dev")
+                                .hasNoAttribute("honeyhive_metadata.run_id"));
+            }
+        }
+    }
+
+    /** A GET with only the headers the tracer's OpenTelemetry propagator writes, as an instrumented client sends. */
+    private HttpResponse<String> getWithPropagator(HoneyHiveTracer caller, JaxrsServer server, String path)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path));
+        caller.openTelemetry()
+                .getPropagators()
+                .getTextMapPropagator()
+                .inject(Context.current(), request, HttpRequest.Builder::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
