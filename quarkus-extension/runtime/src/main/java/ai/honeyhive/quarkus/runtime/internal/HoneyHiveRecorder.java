@@ -102,6 +102,17 @@ public class HoneyHiveRecorder {
         };
     }
 
+    /**
+     * The bean through which Quarkus's W3C baggage propagator carries the default tracer's HoneyHive sessions to the
+     * services the application calls; typed {@code Object} so that nothing here loads quarkus-opentelemetry's types
+     * unless the application has it.
+     *
+     * @param outsideSessions whether a context outside any HoneyHive session carries the tracer's own session too
+     */
+    public Supplier<Object> sessionBaggageCustomizer(RuntimeValue<TracerRegistry> registry, boolean outsideSessions) {
+        return () -> new SessionBaggageCustomizer(registry.getValue(), outsideSessions);
+    }
+
     /** One tracer, for the bean that makes it injectable ({@code ""} for the default one). */
     public Supplier<HoneyHiveTracer> tracer(RuntimeValue<TracerRegistry> registry, String name) {
         return () -> registry.getValue().tracer(name);

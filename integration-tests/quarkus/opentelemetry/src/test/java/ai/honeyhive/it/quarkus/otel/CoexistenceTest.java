@@ -110,6 +110,22 @@ class CoexistenceTest {
         assertThat(honeyhive.spans()).noneMatch(span -> span.spanId().equals(tool.getSpanId()));
     }
 
+    @Test
+    void quarkusOwnBaggagePropagatorCarriesTheRequestsSessionProjectAndSourceAndNothingOutsideSessions() {
+        Response response = RestAssured.given().header("baggage", "tenant=acme").get("/propagate");
+        response.then().statusCode(200);
+        String session = response.header("X-Session-ID");
+
+        assertThat(List.of(response.asString().split(",")))
+                .contains("session_id=" + session, "project=quarkus-otel-it", "source=dev", "tenant=acme");
+
+        String outside = RestAssured.given()
+                .header("baggage", "tenant=acme")
+                .get("/health/propagate")
+                .asString();
+        assertThat(outside).as("a request outside any HoneyHive session").isEqualTo("tenant=acme");
+    }
+
     private RecordedSpan awaitInSession(String session, String name) {
         return RecordingServerResource.HONEYHIVE.awaitSpan(
                 span -> name.equals(span.name()) && session.equals(span.sessionId()));
