@@ -72,31 +72,26 @@ public final class QuickstartMain {
         }
 
         String answer(String question) throws Exception {
-            try (HoneyHiveSpan span = tracer.trace("answer_question", EventType.CHAIN)) {
+            // The work runs in the span; an exception is recorded on it (ERROR) and rethrown unchanged.
+            return tracer.trace("answer_question", EventType.CHAIN, () -> {
                 tracer.enrichSpan(Enrichment.builder()
                         .inputs(Map.of("question", question))
                         .build());
-                try {
-                    if (question.isBlank()) {
-                        throw new IllegalArgumentException("empty question");
-                    }
-                    // Retrieval runs on a pool thread; the wrapper keeps it a child of this span.
-                    List<String> documents = CompletableFuture.supplyAsync(
-                                    tracer.tracedSupplier(
-                                            "retrieve_documents", EventType.TOOL, () -> retrieve(question)),
-                                    pool)
-                            .get();
-                    String answer = generate(question, documents);
-                    tracer.enrichSpan(Enrichment.builder()
-                            .outputs(Map.of("answer", answer))
-                            .metrics(Map.of("documents", documents.size()))
-                            .build());
-                    return answer;
-                } catch (Exception e) {
-                    span.recordException(e);
-                    throw e;
+                if (question.isBlank()) {
+                    throw new IllegalArgumentException("empty question");
                 }
-            }
+                // Retrieval runs on a pool thread; the wrapper keeps it a child of this span.
+                List<String> documents = CompletableFuture.supplyAsync(
+                                tracer.tracedSupplier("retrieve_documents", EventType.TOOL, () -> retrieve(question)),
+                                pool)
+                        .get();
+                String answer = generate(question, documents);
+                tracer.enrichSpan(Enrichment.builder()
+                        .outputs(Map.of("answer", answer))
+                        .metrics(Map.of("documents", documents.size()))
+                        .build());
+                return answer;
+            });
         }
 
         private List<String> retrieve(String question) {
