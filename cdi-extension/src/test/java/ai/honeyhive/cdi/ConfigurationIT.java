@@ -74,6 +74,32 @@ class ConfigurationIT {
     }
 
     @Test
+    void aConfiguredSessionIdIsLinkedToUnlessStartSessionIsSetWithIt() {
+        String session = "7d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a09";
+        Map<String, String> linking = base();
+        linking.put("honeyhive.session-id", session);
+        try (CdiContainer container = CdiContainer.start(linking, Assistant.class)) {
+            container.get(Assistant.class).answer("linked");
+            assertThat(container.get(HoneyHiveTracer.class).flush(WAIT)).isTrue();
+        }
+        assertThat(server.requests(Route.SESSION_START)).isEmpty();
+        assertThat(server).hasSpanNamed("Assistant.answer").hasSessionId(session);
+
+        server.reset();
+        Map<String, String> starting = base();
+        starting.put("honeyhive.session-id", session);
+        starting.put("honeyhive.start-session", "true");
+        starting.put("honeyhive.evaluation.run-id", "run-1");
+        try (CdiContainer container = CdiContainer.start(starting, Assistant.class)) {
+            assertThat(container.get(HoneyHiveTracer.class).flush(WAIT)).isTrue();
+        }
+        assertThat(server.requests(Route.SESSION_START)).singleElement().satisfies(start -> {
+            assertThat(start.json().at("/session/session_id").asText()).isEqualTo(session);
+            assertThat(start.json().at("/session/metadata/run_id").asText()).isEqualTo("run-1");
+        });
+    }
+
+    @Test
     void everyKeyReachesTheTracer() {
         Map<String, String> properties = new HashMap<>();
         properties.put("honeyhive.test-mode", "true");

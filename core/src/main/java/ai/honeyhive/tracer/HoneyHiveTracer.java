@@ -491,8 +491,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
     }
 
     /**
-     * Adds outputs, metadata, feedback, metrics, config, user properties and a duration to a session: the one named in the
-     * enrichment, else the current one (from baggage), else the tracer's own. Sent in the background, after the
+     * Adds outputs, metadata, feedback, metrics, config, user properties and a duration to a session: the one named
+     * in the enrichment, else the current one (from baggage), else the tracer's own. Sent in the background, after the
      * session's start; inputs go to {@code metadata.inputs}. Nothing is sent when there is nothing to add.
      */
     public void enrichSession(SessionEnrichment enrichment) {
