@@ -28,8 +28,9 @@ public interface HoneyHiveSpan extends Span, AutoCloseable {
     HoneyHiveSpan setEventId(String eventId);
 
     /**
-     * The id the span's event will have in HoneyHive: the one set with {@link #setEventId}, else a new UUID set now.
-     * Null for a span that records nothing (a closed tracer's).
+     * The id the span's event will have in HoneyHive: the one set with {@link #setEventId}, else, while the span is
+     * open, a new UUID set now. Null for a span that records nothing (a closed tracer's), and for an ended span that
+     * had none.
      */
     @Nullable
     String eventId();

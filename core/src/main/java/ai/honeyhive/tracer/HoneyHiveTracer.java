@@ -23,11 +23,10 @@ import ai.honeyhive.tracer.internal.session.SessionCalls;
 import ai.honeyhive.tracer.internal.session.SessionClient;
 import ai.honeyhive.tracer.internal.session.SessionIds;
 import ai.honeyhive.tracer.internal.session.TracerIdentity;
+import ai.honeyhive.tracer.internal.span.ApiSpans;
 import ai.honeyhive.tracer.internal.span.AttributeFlattener;
 import ai.honeyhive.tracer.internal.span.EventIds;
 import ai.honeyhive.tracer.internal.span.FlattenLimits;
-import ai.honeyhive.tracer.internal.span.HoneyHiveAttributes;
-import ai.honeyhive.tracer.internal.span.ScopedSpan;
 import ai.honeyhive.tracer.internal.span.SpanEnricher;
 import ai.honeyhive.tracer.internal.span.SpanStarter;
 import io.opentelemetry.api.OpenTelemetry;
@@ -45,7 +44,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -116,6 +114,11 @@ public final class HoneyHiveTracer implements AutoCloseable {
             }
 
             @Override
+            public TracerIdentity identity(HoneyHiveTracer tracer) {
+                return tracer.sdk.identity();
+            }
+
+            @Override
             public TextMapPropagator sessionBaggage(
                     HoneyHiveTracer tracer, TextMapPropagator baggage, boolean outsideSessions) {
                 return tracer.sdk.sessionBaggage(baggage, outsideSessions);
@@ -129,6 +132,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
     private final TracerSdk sdk;
     private final SpanStarter spans;
     private final SpanEnricher enricher;
+    private final ApiSpans apiSpans;
     private final SessionCalls sessions;
     private final ShutdownHook shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -156,6 +160,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
                 config.maxAttributeDepth(), config.maxSpanAttributes(), config.maxAttributeValueLength()));
         this.spans = new SpanStarter(sdk.provider(), flattener, LinkedParent.of(config.linkCarrier()));
         this.enricher = new SpanEnricher(flattener);
+        this.apiSpans = new ApiSpans(spans, enricher, this::isClosed);
         SessionClient client = endpoint == null
                 ? null
                 : new SessionClient(SessionClient.Settings.defaults(endpoint, config.sessionTimeout()));
@@ -205,17 +210,17 @@ public final class HoneyHiveTracer implements AutoCloseable {
      * {@link #trace(String, EventType, TracedWork)}, which records it.
      */
     public HoneyHiveSpan trace(String name) {
-        return startSpan(name, null, Map.of());
+        return apiSpans.open(name, null, Map.of());
     }
 
     /** Starts a span of the given event type and makes it current until it is closed. */
     public HoneyHiveSpan trace(String name, EventType eventType) {
-        return startSpan(name, eventType, Map.of());
+        return apiSpans.open(name, eventType, Map.of());
     }
 
     /** Starts a span with initial attributes (flattened) and makes it current until it is closed. */
     public HoneyHiveSpan trace(String name, Map<String, ?> attributes) {
-        return startSpan(name, null, attributes);
+        return apiSpans.open(name, null, attributes);
     }
 
     /**
@@ -223,7 +228,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
      * makes it current until it is closed.
      */
     public HoneyHiveSpan trace(String name, EventType eventType, Map<String, ?> attributes) {
-        return startSpan(name, eventType, attributes);
+        return apiSpans.open(name, eventType, attributes);
     }
 
     /**
@@ -238,12 +243,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
 
     /** {@link #trace(String, String)} with initial attributes, flattened as {@code key.sub} when nested. */
     public HoneyHiveSpan trace(String name, String eventType, Map<String, ?> attributes) {
-        Optional<EventType> known = EventType.fromWireValue(eventType);
-        HoneyHiveSpan span = startSpan(name, known.orElse(null), attributes);
-        if (known.isEmpty() && eventType != null) {
-            span.setAttribute(HoneyHiveAttributes.METADATA + ".event_type", eventType);
-        }
-        return span;
+        return apiSpans.openWithTypeName(name, eventType, attributes);
     }
 
     /**
@@ -253,12 +253,12 @@ public final class HoneyHiveTracer implements AutoCloseable {
      * {@code String answer = tracer.trace("answer", EventType.CHAIN, () -> model.answer(question));}.
      */
     public <T, E extends Exception> T trace(String name, EventType eventType, TracedWork<T, E> work) throws E {
-        return inSpan(name, eventType, work);
+        return apiSpans.run(name, eventType, work);
     }
 
     /** Runs the work now, as {@link #trace(String, EventType, TracedWork)} does, for work without a result. */
     public <E extends Exception> void trace(String name, EventType eventType, TracedAction<E> work) throws E {
-        inSpan(name, eventType, () -> {
+        apiSpans.run(name, eventType, () -> {
             work.run();
             return null;
         });
@@ -270,7 +270,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
      */
     public Runnable traced(String name, EventType eventType, Runnable task) {
         Context captured = Context.current();
-        return () -> inSpan(captured, name, eventType, () -> {
+        return () -> apiSpans.run(captured, name, eventType, () -> {
             task.run();
             return null;
         });
@@ -279,7 +279,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
     /** Wraps a task, as {@link #traced(String, EventType, Runnable)} does, keeping its result and exceptions. */
     public <T> Callable<T> traced(String name, EventType eventType, Callable<T> task) {
         Context captured = Context.current();
-        return () -> inSpan(captured, name, eventType, task::call);
+        return () -> apiSpans.run(captured, name, eventType, task::call);
     }
 
     /**
@@ -288,13 +288,14 @@ public final class HoneyHiveTracer implements AutoCloseable {
      */
     public <T> Supplier<T> tracedSupplier(String name, EventType eventType, Supplier<T> task) {
         Context captured = Context.current();
-        return () -> inSpan(captured, name, eventType, task::get);
+        return () -> apiSpans.run(captured, name, eventType, task::get);
     }
 
     /**
      * Wraps a function as the Python SDK's {@code @trace} wraps one: each call runs in a span, a child of the context
-     * current at the call, with its argument recorded as {@code honeyhive_inputs.<inputName>} and its result as
-     * {@code honeyhive_outputs.result} (strings, numbers and booleans as they are; anything else as JSON). An
+     * current at the call, with its argument recorded as {@code honeyhive_inputs.<inputName>} (a string, number or
+     * boolean as it is, anything else as one JSON string) and its result as {@code honeyhive_outputs.result}
+     * (flattened, as enrichment is: {@code result.0.title} for a list of records). An
      * exception is recorded and rethrown unchanged. Java keeps no parameter names at run time, hence the name. Unlike
      * the task wrappers, it can be made once and called anywhere; where it runs on a thread the context does not
      * reach, hand it over as {@code Context.current().wrapFunction(search)}.
@@ -305,8 +306,9 @@ public final class HoneyHiveTracer implements AutoCloseable {
      */
     public <A, R> Function<A, R> traced(
             String name, EventType eventType, String inputName, Function<? super A, ? extends R> function) {
-        @Nullable String[] inputKeys = {inputKey(inputName)};
-        return argument -> inSpan(name, eventType, inputKeys, new Object[] {argument}, () -> function.apply(argument));
+        @Nullable String[] inputKeys = {ApiSpans.inputKey(inputName)};
+        return argument -> apiSpans.runCapturing(
+                name, eventType, inputKeys, new Object[] {argument}, () -> function.apply(argument));
     }
 
     /** {@link #traced(String, EventType, String, Function)} for a function of two arguments, each recorded. */
@@ -316,52 +318,9 @@ public final class HoneyHiveTracer implements AutoCloseable {
             String firstInputName,
             String secondInputName,
             BiFunction<? super A, ? super B, ? extends R> function) {
-        @Nullable String[] inputKeys = {inputKey(firstInputName), inputKey(secondInputName)};
-        return (first, second) ->
-                inSpan(name, eventType, inputKeys, new Object[] {first, second}, () -> function.apply(first, second));
-    }
-
-    /** Runs the work in a span under the captured context; its exception is recorded and rethrown unchanged. */
-    private <T, E extends Exception> T inSpan(Context captured, String name, EventType eventType, TracedWork<T, E> work)
-            throws E {
-        try (Scope ignored = captured.makeCurrent()) {
-            return inSpan(name, eventType, work);
-        }
-    }
-
-    /** Runs the work in a span now; its exception is recorded and rethrown unchanged. */
-    private <T, E extends Exception> T inSpan(String name, EventType eventType, TracedWork<T, E> work) throws E {
-        requireNonNull(work, "work");
-        try (HoneyHiveSpan span = startSpan(name, eventType, Map.of())) {
-            try {
-                return work.call();
-            } catch (Throwable error) {
-                span.recordException(error);
-                throw error;
-            }
-        }
-    }
-
-    /**
-     * Runs the work in a span now, its arguments recorded as inputs and its result as the output; its exception is
-     * recorded and rethrown unchanged.
-     */
-    private <T> T inSpan(
-            String name,
-            EventType eventType,
-            @Nullable String[] inputKeys,
-            @Nullable Object[] arguments,
-            TracedWork<T, RuntimeException> work) {
-        try (HoneyHiveSpan span = startCapturing(name, eventType, inputKeys, arguments)) {
-            try {
-                T result = work.call();
-                recordResult(span, result);
-                return result;
-            } catch (Throwable error) {
-                span.recordException(error);
-                throw error;
-            }
-        }
+        @Nullable String[] inputKeys = {ApiSpans.inputKey(firstInputName), ApiSpans.inputKey(secondInputName)};
+        return (first, second) -> apiSpans.runCapturing(
+                name, eventType, inputKeys, new Object[] {first, second}, () -> function.apply(first, second));
     }
 
     /**
@@ -407,7 +366,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
     /**
      * The id the current span's event will have in HoneyHive: the one set on it, else a new UUID set now as its
      * {@code honeyhive_event_id}. Hand it to whoever may give feedback on the event later (a web page, a review
-     * queue), and send that with {@code enrichSpan(Enrichment.builder().eventId(id)...)}. Null when no span is current.
+     * queue), and send that with {@code enrichSpan(Enrichment.builder().eventId(id)...)}. Null when no span is current,
+     * or when the current span was not made by an OpenTelemetry SDK (whose spans' attributes can be read back).
      */
     public @Nullable String currentEventId() {
         if (isClosed()) {
@@ -473,7 +433,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
         try {
             id = idFor(options);
             begin(options, id);
-            Context withSession = HoneyHiveBaggage.withSession(Context.current(), id, options.source());
+            Context withSession = HoneyHiveBaggage.withSession(
+                    Context.current(), id, options.source(), sdk.identity(), options.skipApiCall());
             return new SessionScope(id, withSession.makeCurrent());
         } catch (RuntimeException e) {
             sessionFailures.log(Level.WARNING, "Could not make a HoneyHive session current", e);
@@ -710,47 +671,6 @@ public final class HoneyHiveTracer implements AutoCloseable {
         return "HoneyHiveTracer{project=" + config.project() + ", source=" + config.source() + ", sessionId="
                 + sessionId + ", serverUrl=" + config.serverUrl() + ", testMode=" + config.testMode()
                 + ", apiKey=" + (config.apiKey() == null ? "unset" : "****") + "}";
-    }
-
-    private HoneyHiveSpan startSpan(String name, @Nullable EventType eventType, Map<String, ?> attributes) {
-        return open(parent -> spans.startApiSpan(parent, requireNonNull(name, "name"), eventType, attributes));
-    }
-
-    private HoneyHiveSpan startCapturing(
-            String name, EventType eventType, @Nullable String[] inputKeys, @Nullable Object[] arguments) {
-        return open(
-                parent -> spans.startApiSpan(parent, requireNonNull(name, "name"), eventType, inputKeys, arguments));
-    }
-
-    /** Starts a span in the parent context and makes it current; a span that records nothing if that fails. */
-    private HoneyHiveSpan open(Function<Context, Span> start) {
-        if (isClosed()) {
-            return ScopedSpan.noop();
-        }
-        try {
-            Context parent = spans.parentContext();
-            Span span = start.apply(parent);
-            return new ScopedSpan(span, parent.with(span).makeCurrent());
-        } catch (RuntimeException e) {
-            traceFailures.log(Level.WARNING, "Could not start a HoneyHive span; the code runs untraced", e);
-            return ScopedSpan.noop();
-        }
-    }
-
-    private void recordResult(Span span, @Nullable Object result) {
-        if (result == null || !span.isRecording()) {
-            return;
-        }
-        try {
-            enricher.recordResult(span, result);
-        } catch (RuntimeException e) {
-            enrichFailures.log(Level.WARNING, "Could not record a result on span", e);
-        }
-    }
-
-    /** The attribute key of a named input; null, and so not recorded, for an input without a name. */
-    private static @Nullable String inputKey(@Nullable String inputName) {
-        return inputName == null ? null : HoneyHiveAttributes.INPUTS + "." + inputName;
     }
 
     private String idFor(SessionOptions options) {

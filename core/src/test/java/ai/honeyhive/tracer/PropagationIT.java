@@ -192,6 +192,26 @@ class PropagationIT {
         }
     }
 
+    @Test
+    void aSessionCarriesTheProjectOfTheTracerThatOpenedItWhicheverTracersPropagatorWritesIt() {
+        try (HoneyHiveTracer support =
+                        TestTracers.inTestMode().project("support").build();
+                HoneyHiveTracer billing = TestTracers.inTestMode()
+                        .project("billing")
+                        .source("production")
+                        .build();
+                SessionScope session = billing.withSession("invoice-question")) {
+            Map<String, String> headers = new HashMap<>();
+            support.openTelemetry()
+                    .getPropagators()
+                    .getTextMapPropagator()
+                    .inject(Context.current(), headers, Map::put);
+
+            assertThat(headers.get("baggage").split(","))
+                    .contains("session_id=" + session.sessionId(), "project=billing", "source=production");
+        }
+    }
+
     /** Sends a GET with only what the OpenTelemetry propagator of the tracer writes: no HoneyHive API involved. */
     private static String sendWithPropagator(HoneyHiveTracer tracer, String url) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));

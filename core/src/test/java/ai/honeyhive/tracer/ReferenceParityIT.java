@@ -9,11 +9,18 @@ import ai.honeyhive.testing.RecordedSpan;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import ai.honeyhive.testing.Route;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.context.Context;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +60,9 @@ class ReferenceParityIT {
             tracer.trace("log", EventType.TOOL, () -> {
                 ran.append("ran");
             });
+            IOException checked = new IOException("disk full");
+            assertThatThrownBy(() -> tracer.trace("write", EventType.TOOL, () -> writeTo(new StringBuilder(), checked)))
+                    .isSameAs(checked);
 
             assertThat(result).isEqualTo("Refunds take 30 days.");
             assertThat(ran).hasToString("ran");
@@ -69,6 +79,13 @@ class ReferenceParityIT {
         assertThat(server.span("generate").statusCode()).isEqualTo("STATUS_CODE_UNSET");
         assertThat(server.span("generate")).hasEventType("model").hasNoAttribute("honeyhive_error");
         assertThat(server.span("log").events()).isEmpty();
+        assertThat(server.span("write")).hasError("java.io.IOException: disk full");
+    }
+
+    /** A method without a result that throws a checked exception, as a {@code TracedAction} runs it. */
+    private static void writeTo(StringBuilder target, IOException failure) throws IOException {
+        target.append("writing");
+        throw failure;
     }
 
     @Test
@@ -144,10 +161,18 @@ class ReferenceParityIT {
         assertThat(updates).hasSize(2).allSatisfy(update -> assertThat(
                         update.get("event_id").asText())
                 .isEqualTo(session));
-        assertThat(updates.get(0).get("duration").asDouble()).isEqualTo(1500.25);
-        assertThat(updates.get(0).has("outputs")).isFalse();
-        assertThat(updates.get(1).get("duration").asDouble()).isEqualTo(2000.0);
-        assertThat(updates.get(1).at("/outputs/answer").asText()).isEqualTo("Refunds take 30 days.");
+        // Two updates of one session may go out in either order.
+        JsonNode durationOnly = updates.stream()
+                .filter(update -> !update.has("outputs"))
+                .findFirst()
+                .orElseThrow();
+        JsonNode withOutputs = updates.stream()
+                .filter(update -> update.has("outputs"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(durationOnly.get("duration").asDouble()).isEqualTo(1500.25);
+        assertThat(withOutputs.get("duration").asDouble()).isEqualTo(2000.0);
+        assertThat(withOutputs.at("/outputs/answer").asText()).isEqualTo("Refunds take 30 days.");
         assertThatThrownBy(() -> SessionEnrichment.builder().duration(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("duration");
@@ -158,11 +183,14 @@ class ReferenceParityIT {
         String chosen = "0b5b1c5e-6e1f-4c5e-9f3a-2d2f6f0c9a11";
         String assigned;
         String assignedAgain;
+        String closedSpanId;
+        Set<String> concurrent = ConcurrentHashMap.newKeySet();
         try (HoneyHiveTracer tracer = TestTracers.against(server).build()) {
-            try (HoneyHiveSpan span = tracer.trace("chosen")) {
-                span.setEventId(chosen.toUpperCase());
-                assertThat(span.eventId()).isEqualTo(chosen);
-            }
+            HoneyHiveSpan chosenSpan = tracer.trace("chosen");
+            chosenSpan.setEventId(chosen.toUpperCase());
+            assertThat(chosenSpan.eventId()).isEqualTo(chosen);
+            chosenSpan.close();
+            closedSpanId = chosenSpan.eventId();
             try (HoneyHiveSpan span = tracer.trace("invalid")) {
                 span.setEventId("not-a-uuid");
             }
@@ -172,13 +200,27 @@ class ReferenceParityIT {
             assigned = ids[0];
             assignedAgain = ids[1];
             assertThat(tracer.currentEventId()).as("no span is current").isNull();
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try (HoneyHiveSpan shared = tracer.trace("shared")) {
+                List<Callable<Boolean>> askers =
+                        Collections.nCopies(64, Context.current().wrap(() -> concurrent.add(tracer.currentEventId())));
+                for (Future<Boolean> asked : pool.invokeAll(askers)) {
+                    asked.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
             assertThat(tracer.flush(TestTracers.WAIT)).isTrue();
         }
         assertThat(server.span("chosen")).hasAttribute("honeyhive_event_id", chosen);
+        assertThat(closedSpanId).as("an ended span keeps its id").isEqualTo(chosen);
         assertThat(server.span("invalid")).hasNoAttribute("honeyhive_event_id");
         assertThat(assigned).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(assignedAgain).isEqualTo(assigned);
         assertThat(server.span("assigned")).hasAttribute("honeyhive_event_id", assigned);
+        assertThat(concurrent).as("threads asking at once get one id").hasSize(1);
+        assertThat(server.span("shared"))
+                .hasAttribute("honeyhive_event_id", concurrent.iterator().next());
     }
 
     @Test

@@ -9,6 +9,7 @@ import ai.honeyhive.tracer.HoneyHiveTracer;
 import ai.honeyhive.tracer.SessionEnrichment;
 import ai.honeyhive.tracer.SessionOptions;
 import ai.honeyhive.tracer.internal.ThrottledLogger;
+import ai.honeyhive.tracer.internal.TracerInternals;
 import ai.honeyhive.tracer.internal.session.ContextCarriers;
 import ai.honeyhive.tracer.internal.session.HoneyHiveBaggage;
 import ai.honeyhive.tracer.internal.session.SessionIds;
@@ -140,7 +141,8 @@ public class HoneyHiveServerFilter implements ContainerRequestFilter, ContainerR
         if (sessionId == null) {
             sessionId = SessionIds.newId();
         }
-        Context withSession = HoneyHiveBaggage.withSession(parent, sessionId, null);
+        Context withSession = HoneyHiveBaggage.withSession(
+                parent, sessionId, null, TracerInternals.identity(resolved.tracer()), adopted);
         // The whole path as the client sent it, context root included (getPath() is relative to the application).
         String path = request.getUriInfo().getRequestUri().getRawPath();
         String name = method + " " + route;

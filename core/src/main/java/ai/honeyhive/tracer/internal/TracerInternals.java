@@ -2,6 +2,7 @@ package ai.honeyhive.tracer.internal;
 
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import ai.honeyhive.tracer.internal.config.SettingValues;
+import ai.honeyhive.tracer.internal.session.TracerIdentity;
 import ai.honeyhive.tracer.internal.span.SpanEnricher;
 import ai.honeyhive.tracer.internal.span.SpanStarter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * How our other modules reach what the public types of {@code ai.honeyhive.tracer} hold inside, without public API
  * for it: a tracer's span starter and enricher (so that {@code @Traced} and the JAX-RS filters start spans exactly
  * as the plain-Java API does), and the settings behind a tracer's builder (so that configuration readers fill it
- * from the settings table), and a tracer's session baggage for another SDK's propagators. {@link HoneyHiveTracer} installs the bridge when its class is initialised, as the
+ * from the settings table), and a tracer's identity and session baggage for request filters and another SDK's
+ * propagators. {@link HoneyHiveTracer} installs the bridge when its class is initialised, as the
  * JDK's {@code SharedSecrets} do.
  */
 public final class TracerInternals {
@@ -23,6 +25,8 @@ public final class TracerInternals {
         SpanEnricher enricher(HoneyHiveTracer tracer);
 
         SettingValues values(HoneyHiveTracer.Builder builder);
+
+        TracerIdentity identity(HoneyHiveTracer tracer);
 
         TextMapPropagator sessionBaggage(HoneyHiveTracer tracer, TextMapPropagator baggage, boolean outsideSessions);
     }
@@ -56,6 +60,11 @@ public final class TracerInternals {
     /** The settings a tracer's builder collects, to be filled by a reader of the settings table. */
     public static SettingValues values(HoneyHiveTracer.Builder builder) {
         return bridge().values(builder);
+    }
+
+    /** What the tracer stamps on spans, and puts in the baggage of the sessions it opens. */
+    public static TracerIdentity identity(HoneyHiveTracer tracer) {
+        return bridge().identity(tracer);
     }
 
     /**

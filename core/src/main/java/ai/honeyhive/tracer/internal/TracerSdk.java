@@ -74,7 +74,7 @@ public final class TracerSdk {
                 .setTracerProvider(provider)
                 .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
                         W3CTraceContextPropagator.getInstance(),
-                        SessionBaggagePropagator.wrapping(W3CBaggagePropagator.getInstance(), identity, true))))
+                        SessionBaggagePropagator.forTracer(W3CBaggagePropagator.getInstance(), identity))))
                 .build();
         this.stamping = stamping;
         this.spanDelivery = spanDelivery;
@@ -127,6 +127,11 @@ public final class TracerSdk {
                 inProcessCounters);
     }
 
+    /** What the tracer stamps on spans whose context does not say otherwise. */
+    public TracerIdentity identity() {
+        return identity;
+    }
+
     /** The tracer provider, for the tracer's own spans and for instrumentors. */
     public SdkTracerProvider provider() {
         return provider;
@@ -146,7 +151,7 @@ public final class TracerSdk {
      * {@code outsideSessions}.
      */
     public TextMapPropagator sessionBaggage(TextMapPropagator baggage, boolean outsideSessions) {
-        return SessionBaggagePropagator.wrapping(baggage, identity, outsideSessions);
+        return SessionBaggagePropagator.forOtherSdk(baggage, identity, outsideSessions);
     }
 
     /** A processor for another SDK: its spans in HoneyHive sessions are stamped and delivered like the tracer's. */

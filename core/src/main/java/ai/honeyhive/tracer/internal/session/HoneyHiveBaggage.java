@@ -30,15 +30,36 @@ public final class HoneyHiveBaggage {
     private HoneyHiveBaggage() {}
 
     /**
-     * The context with this session in its baggage (and the session's source, if it has its own), marked as a
-     * session HoneyHive put there.
+     * The context with this session in its baggage, marked as a session HoneyHive put there, together with what the
+     * tracer that opened it stamps (its project, the session's source, else the tracer's, and its evaluation ids), so
+     * that whatever propagates the baggage, any W3C baggage propagator included, takes them along.
+     *
+     * @param source the session's own source, or null for the tracer's
+     * @param owner the tracer that opened or adopted the session
+     * @param adopted whether the session was started elsewhere (a trusted caller's, an existing one): then what its
+     *     baggage says already wins over the owner's values, which only fill what is missing
      */
-    public static Context withSession(Context context, String sessionId, @Nullable String source) {
-        BaggageBuilder baggage = Baggage.fromContext(context).toBuilder().put(SESSION_ID, sessionId);
-        if (source != null) {
-            baggage.put(SOURCE, source);
-        }
+    public static Context withSession(
+            Context context, String sessionId, @Nullable String source, TracerIdentity owner, boolean adopted) {
+        Baggage current = Baggage.fromContext(context);
+        BaggageBuilder baggage = current.toBuilder().put(SESSION_ID, sessionId);
+        put(baggage, current, SOURCE, source != null ? source : owner.source(), adopted && source == null);
+        put(baggage, current, PROJECT, owner.project(), adopted);
+        put(baggage, current, RUN_ID, owner.runId(), adopted);
+        put(baggage, current, DATASET_ID, owner.datasetId(), adopted);
+        put(baggage, current, DATAPOINT_ID, owner.datapointId(), adopted);
         return markSessionOwned(context.with(baggage.build()));
+    }
+
+    private static void put(
+            BaggageBuilder baggage, Baggage current, String key, @Nullable String value, boolean onlyIfAbsent) {
+        if (value == null) {
+            return;
+        }
+        String present = current.getEntryValue(key);
+        if (!onlyIfAbsent || present == null || present.isEmpty()) {
+            baggage.put(key, value);
+        }
     }
 
     /** The context, marked as carrying a session HoneyHive put there. */

@@ -18,6 +18,10 @@ import org.jspecify.annotations.Nullable;
  * set taken from the tracer, so that a downstream service's spans join the caller's session whatever client sends the
  * request. Extracting is the wrapped propagator's, unchanged: whether a carrier may choose a session is decided where
  * a request is received (see {@link ContextCarriers}). Never throws.
+ *
+ * <p>The sessions HoneyHive opens carry their tracer's identity in their baggage already ({@link
+ * HoneyHiveBaggage#withSession}), so any baggage propagator takes it along; this one adds the tracer's own session
+ * where no other applies.
  */
 public final class SessionBaggagePropagator implements TextMapPropagator {
 
@@ -26,25 +30,35 @@ public final class SessionBaggagePropagator implements TextMapPropagator {
 
     private final TextMapPropagator baggage;
     private final TracerIdentity identity;
+    private final boolean ownSdk;
     private final boolean outsideSessions;
 
-    private SessionBaggagePropagator(TextMapPropagator baggage, TracerIdentity identity, boolean outsideSessions) {
+    private SessionBaggagePropagator(
+            TextMapPropagator baggage, TracerIdentity identity, boolean ownSdk, boolean outsideSessions) {
         this.baggage = baggage;
         this.identity = identity;
+        this.ownSdk = ownSdk;
         this.outsideSessions = outsideSessions;
     }
 
     /**
-     * The baggage propagator with the tracer's identity filled in.
-     *
-     * @param baggage the W3C baggage propagator, or one that writes baggage the same way
-     * @param outsideSessions whether a context that is in no session HoneyHive opened (a request's, one of
-     *     {@code withSession}) carries the tracer's own session too; true for the tracer's own SDK, whose spans are
-     *     all in a session, false for another SDK's, whose spans outside sessions are not HoneyHive's
+     * The propagator of the tracer's own SDK: every context carries a session, the tracer's own where no other
+     * applies, as every span the tracer makes is stamped with one.
      */
-    public static TextMapPropagator wrapping(
+    public static TextMapPropagator forTracer(TextMapPropagator baggage, TracerIdentity identity) {
+        return new SessionBaggagePropagator(baggage, identity, true, true);
+    }
+
+    /**
+     * Another SDK's baggage propagator (Quarkus's, for one), whose contexts may hold baggage extracted from any caller:
+     * outside the sessions HoneyHive opened, the HoneyHive keys are dropped rather than passed on.
+     *
+     * @param outsideSessions whether a context outside those sessions carries the tracer's own session instead, as
+     *     when that SDK's spans outside sessions go to the tracer's own
+     */
+    public static TextMapPropagator forOtherSdk(
             TextMapPropagator baggage, TracerIdentity identity, boolean outsideSessions) {
-        return new SessionBaggagePropagator(baggage, identity, outsideSessions);
+        return new SessionBaggagePropagator(baggage, identity, false, outsideSessions);
     }
 
     @Override
@@ -54,15 +68,21 @@ public final class SessionBaggagePropagator implements TextMapPropagator {
 
     @Override
     public <C> void inject(Context context, @Nullable C carrier, TextMapSetter<C> setter) {
-        Context withIdentity = context;
+        if (context == null) {
+            baggage.inject(context, carrier, setter);
+            return;
+        }
+        Context propagated = context;
         try {
-            if (context != null && (outsideSessions || HoneyHiveBaggage.isSessionOwned(context))) {
-                withIdentity = withIdentity(context);
-            }
+            propagated = propagated(context);
         } catch (RuntimeException e) {
             failures.log(Level.WARNING, "Could not add the HoneyHive session to the propagated baggage", e);
         }
-        baggage.inject(withIdentity, carrier, setter);
+        try {
+            baggage.inject(propagated, carrier, setter);
+        } catch (RuntimeException e) {
+            failures.log(Level.WARNING, "Could not write the baggage of an outgoing call", e);
+        }
     }
 
     @Override
@@ -73,6 +93,19 @@ public final class SessionBaggagePropagator implements TextMapPropagator {
     @Override
     public String toString() {
         return "SessionBaggagePropagator{" + baggage + "}";
+    }
+
+    /**
+     * The context whose baggage is written: in a session HoneyHive opened, or for the tracer's own SDK, with the
+     * tracer's identity wherever the baggage has no value of its own. Outside sessions, another SDK's context loses
+     * the HoneyHive keys it may have taken from an untrusted caller's baggage, so they are not passed on.
+     */
+    private Context propagated(Context context) {
+        if (HoneyHiveBaggage.isSessionOwned(context)) {
+            return withIdentity(context);
+        }
+        Context trusted = ownSdk ? context : ContextCarriers.withoutHoneyHiveBaggage(context);
+        return outsideSessions ? withIdentity(trusted) : trusted;
     }
 
     /** The context with the tracer's identity in its baggage wherever the baggage has no value of its own. */

@@ -17,6 +17,8 @@ public final class EventIds {
 
     private static final Logger logger = Logger.getLogger(EventIds.class.getName());
     private static final ThrottledLogger invalid = new ThrottledLogger(logger);
+    // Setting and assigning are rare (once per event at most): one lock keeps an id handed out from being replaced.
+    private static final Object LOCK = new Object();
 
     private EventIds() {}
 
@@ -29,27 +31,23 @@ public final class EventIds {
                             + "'");
             return;
         }
-        span.setAttribute(HoneyHiveAttributes.EVENT_ID, eventId.toLowerCase(Locale.ROOT));
+        synchronized (LOCK) {
+            span.setAttribute(HoneyHiveAttributes.EVENT_ID, eventId.toLowerCase(Locale.ROOT));
+        }
     }
 
     /**
-     * The span's event id: the one set, else a new one, set now. Null for a span that records nothing.
-     *
-     * <p>Only the OpenTelemetry SDK's spans can be read; another span gets a new id each time.
+     * The span's event id: the one set, else, while the span records, a new one set now. Null for an ended span
+     * without one, and for a span the OpenTelemetry SDK did not make, whose attributes cannot be read back (an id
+     * made for it could not be told from one set before).
      */
     public static @Nullable String assign(Span span) {
-        if (!span.isRecording()) {
+        if (!(span instanceof ReadableSpan readable)) {
             return null;
         }
-        if (!(span instanceof ReadableSpan readable)) {
-            String id = SessionIds.newId();
-            span.setAttribute(HoneyHiveAttributes.EVENT_ID, id);
-            return id;
-        }
-        // Two threads asking at once must get the same id.
-        synchronized (readable) {
+        synchronized (LOCK) {
             String present = readable.getAttribute(HoneyHiveAttributes.EVENT_ID);
-            if (present != null) {
+            if (present != null || !span.isRecording()) {
                 return present;
             }
             String id = SessionIds.newId();

@@ -77,17 +77,19 @@ public final class SpanStarter {
     /**
      * A span of the plain-Java API that records the arguments of the call it wraps ({@code traced(..., Function)}).
      *
+     * @param eventType the event type, or null to detect it when the span ends
      * @param inputKeys the attribute key of each argument, null for one not recorded
      */
     public Span startApiSpan(
             Context parent,
             String name,
-            EventType eventType,
+            @Nullable EventType eventType,
             @Nullable String[] inputKeys,
             @Nullable Object[] arguments) {
-        SpanBuilder builder = api.spanBuilder(name)
-                .setParent(parent)
-                .setAttribute(HoneyHiveAttributes.EVENT_TYPE, eventType.wireValue());
+        SpanBuilder builder = api.spanBuilder(name).setParent(parent);
+        if (eventType != null) {
+            builder.setAttribute(HoneyHiveAttributes.EVENT_TYPE, eventType.wireValue());
+        }
         setInputs(builder, inputKeys, arguments);
         return builder.startSpan();
     }

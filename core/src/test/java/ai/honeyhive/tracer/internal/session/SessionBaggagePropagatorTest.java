@@ -47,14 +47,19 @@ class SessionBaggagePropagatorTest {
     }
 
     @Test
-    void anotherSdksPropagatorAddsTheIdentityOnlyToSessionsHoneyHiveOpened() {
-        TextMapPropagator propagator = wrapping(EVALUATION, false);
-        Context foreign = Context.root()
-                .with(Baggage.builder().put("session_id", "someone-elses").build());
-        Context owned = HoneyHiveBaggage.withSession(Context.root(), "request-session", null);
+    void anotherSdksPropagatorCarriesOnlySessionsHoneyHiveOpenedAndDropsHoneyHiveKeysFromElsewhere() {
+        TextMapPropagator propagator =
+                SessionBaggagePropagator.forOtherSdk(W3CBaggagePropagator.getInstance(), EVALUATION, false);
+        Context untrusted = Context.root()
+                .with(Baggage.builder()
+                        .put("session_id", "someone-elses")
+                        .put("project", "attacker")
+                        .put("tenant", "acme")
+                        .build());
+        Context owned = HoneyHiveBaggage.withSession(Context.root(), "request-session", null, EVALUATION, false);
 
         assertThat(inject(propagator, Context.root())).isEmpty();
-        assertThat(entries(inject(propagator, foreign))).containsExactly("session_id=someone-elses");
+        assertThat(entries(inject(propagator, untrusted))).containsExactly("tenant=acme");
         assertThat(entries(inject(propagator, owned)))
                 .containsExactly(
                         "datapoint_id=datapoint-11",
@@ -63,6 +68,46 @@ class SessionBaggagePropagatorTest {
                         "run_id=run-7",
                         "session_id=request-session",
                         "source=ci");
+    }
+
+    @Test
+    void anotherSdksPropagatorThatCarriesTheTracersSessionOutsideSessionsReplacesForeignOnes() {
+        TextMapPropagator propagator =
+                SessionBaggagePropagator.forOtherSdk(W3CBaggagePropagator.getInstance(), PLAIN, true);
+        Context untrusted = Context.root()
+                .with(Baggage.builder().put("session_id", "someone-elses").build());
+
+        assertThat(entries(inject(propagator, untrusted))).containsExactly("session_id=own-session", "source=dev");
+    }
+
+    @Test
+    void aSessionCarriesTheIdentityOfTheTracerThatOpenedItWhicheverPropagatorWritesIt() {
+        Context upstream = Context.root()
+                .with(Baggage.builder()
+                        .put("session_id", "upstream-session")
+                        .put("project", "upstream")
+                        .put("source", "web")
+                        .build());
+        TracerIdentity other = new TracerIdentity("other-session", "other-project", "staging", null, null, null);
+
+        Context opened = HoneyHiveBaggage.withSession(upstream, "new-session", null, EVALUATION, false);
+        Context adopted = HoneyHiveBaggage.withSession(upstream, "upstream-session", null, EVALUATION, true);
+        Context ownSource = HoneyHiveBaggage.withSession(upstream, "new-session", "batch", EVALUATION, false);
+
+        // Another tracer's propagator, or the plain W3C one, writes the identity of the session's tracer.
+        assertThat(entries(inject(wrapping(other, true), opened)))
+                .containsExactly(
+                        "datapoint_id=datapoint-11",
+                        "dataset_id=dataset-3",
+                        "project=support-bot",
+                        "run_id=run-7",
+                        "session_id=new-session",
+                        "source=ci");
+        assertThat(entries(inject(W3CBaggagePropagator.getInstance(), adopted)))
+                .as("an adopted session keeps what its baggage says")
+                .contains("session_id=upstream-session", "project=upstream", "source=web", "run_id=run-7");
+        assertThat(entries(inject(W3CBaggagePropagator.getInstance(), ownSource)))
+                .contains("source=batch");
     }
 
     @Test
@@ -87,7 +132,9 @@ class SessionBaggagePropagatorTest {
     }
 
     private static TextMapPropagator wrapping(TracerIdentity identity, boolean outsideSessions) {
-        return SessionBaggagePropagator.wrapping(W3CBaggagePropagator.getInstance(), identity, outsideSessions);
+        return outsideSessions
+                ? SessionBaggagePropagator.forTracer(W3CBaggagePropagator.getInstance(), identity)
+                : SessionBaggagePropagator.forOtherSdk(W3CBaggagePropagator.getInstance(), identity, false);
     }
 
     private static Map<String, String> inject(TextMapPropagator propagator, Context context) {

@@ -53,7 +53,10 @@ class HoneyHiveRestProcessor {
             BuildProducer<ClientRequestFilterBuildItem> requestFilters,
             BuildProducer<ClientResponseFilterBuildItem> responseFilters,
             BuildProducer<AdditionalBeanBuildItem> beans) {
-        if (capabilities.isMissing(Capability.REST_CLIENT_REACTIVE)) {
+        if (capabilities.isMissing(Capability.REST_CLIENT_REACTIVE)
+                || capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)) {
+            // With quarkus-opentelemetry, its own client instrumentation writes the headers, through the baggage
+            // propagator the extension wraps, and its client spans reach HoneyHive inside sessions.
             return;
         }
         requestFilters.produce(new ClientRequestFilterBuildItem(QuarkusClientFilter.class.getName()));

@@ -94,6 +94,34 @@ class CoexistenceTest {
     }
 
     @Test
+    void quarkusRestClientCallsCarryTheSessionThroughQuarkusOwnInstrumentation() {
+        Response response =
+                RestAssured.given().queryParam("q", StubOpenAi.ECHO_HEADERS).get("/bot");
+        response.then().statusCode(200);
+        String session = response.header("X-Session-ID");
+        // The headers as the OpenAI stand-in received them. quarkus-opentelemetry writes them once for its REST client
+        // span, and once more for quarkus-langchain4j's span around the call; HoneyHive's client filter stays out.
+        String sent = response.asString();
+        List<String> traceparents = List.of(between(sent, "traceparent=[", "]").split(", "));
+        List<String> baggages = List.of(between(sent, "baggage=[", "]").split(", "));
+
+        RecordedSpan chain = awaitInSession(session, "BotResource.answer");
+        List<SpanData> parents = traceparents.stream()
+                .map(value -> value.split("-")[2])
+                .map(id -> awaitQuarkusSpan(span -> span.getSpanId().equals(id)))
+                .toList();
+        assertThat(parents).allSatisfy(parent -> assertThat(parent.getTraceId()).isEqualTo(chain.traceId()));
+        assertThat(parents).anySatisfy(parent -> assertThat(parent.getKind()).isEqualTo(SpanKind.CLIENT));
+        assertThat(baggages).hasSameSizeAs(traceparents).allSatisfy(baggage -> assertThat(List.of(baggage.split(",")))
+                .contains("session_id=" + session, "project=quarkus-otel-it", "source=dev"));
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start) + start.length();
+        return text.substring(from, text.indexOf(end, from));
+    }
+
+    @Test
     void spansOutsideAnySessionAreNotSentToHoneyHiveWhateverTheInboundBaggageSays() {
         // Quarkus takes the caller's baggage into its context; a session id in it is not a HoneyHive session.
         RestAssured.given()
@@ -111,19 +139,23 @@ class CoexistenceTest {
     }
 
     @Test
-    void quarkusOwnBaggagePropagatorCarriesTheRequestsSessionProjectAndSourceAndNothingOutsideSessions() {
-        Response response = RestAssured.given().header("baggage", "tenant=acme").get("/propagate");
+    void quarkusOwnBaggagePropagatorCarriesTheRequestsSessionAndNeverACallersHoneyHiveKeys() {
+        String untrusted = "session_id=0b5b1c5e-6e1f-4c5e-9f3a-2d2f6f0c9a11,project=attacker,source=evil,tenant=acme";
+        Response response = RestAssured.given().header("baggage", untrusted).get("/propagate");
         response.then().statusCode(200);
         String session = response.header("X-Session-ID");
 
         assertThat(List.of(response.asString().split(",")))
-                .contains("session_id=" + session, "project=quarkus-otel-it", "source=dev", "tenant=acme");
+                .containsExactlyInAnyOrder(
+                        "session_id=" + session, "project=quarkus-otel-it", "source=dev", "tenant=acme");
 
         String outside = RestAssured.given()
-                .header("baggage", "tenant=acme")
+                .header("baggage", untrusted)
                 .get("/health/propagate")
                 .asString();
-        assertThat(outside).as("a request outside any HoneyHive session").isEqualTo("tenant=acme");
+        assertThat(outside)
+                .as("a request outside any HoneyHive session passes on no HoneyHive key")
+                .isEqualTo("tenant=acme");
     }
 
     private RecordedSpan awaitInSession(String session, String name) {
