@@ -53,10 +53,35 @@ public class SupportAssistantDemo implements QuarkusApplication {
         Quarkus.run(SupportAssistantDemo.class, args);
     }
 
+    /**
+     * A request's span ends just after its response is written (so that it covers the writing), so the last responses
+     * can arrive a moment before their spans end: waits, at most a second, until no span has ended for 200 ms.
+     */
+    private void awaitLastRequestSpans() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        long quietFor = Duration.ofMillis(200).toNanos();
+        long ended = tracer.spanStatistics().ended();
+        long lastChange = System.nanoTime();
+        while (System.nanoTime() < deadline && System.nanoTime() - lastChange < quietFor) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = tracer.spanStatistics().ended();
+            if (now != ended) {
+                ended = now;
+                lastChange = System.nanoTime();
+            }
+        }
+    }
+
     @Override
     public int run(String... args) {
         URI endpoint = URI.create("http://localhost:" + port + "/support/ask");
         Burst.Result burst = new Burst(endpoint, concurrency).send(QUESTIONS, requests);
+        awaitLastRequestSpans();
         boolean delivered = tracer.flush(DELIVERY_TIMEOUT);
         SpanStatistics spans = tracer.spanStatistics();
         System.out.printf(
