@@ -866,6 +866,15 @@ public final class HoneyHiveTracer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keep the messages of LLM calls in their model events (prompts, completions, tool arguments and results;
+         * {@code HH_GENAI_CAPTURE_CONTENT}); default true. False keeps only roles, settings and tokens.
+         */
+        public Builder genaiCaptureContent(boolean genaiCaptureContent) {
+            config.genaiCaptureContent(genaiCaptureContent);
+            return this;
+        }
+
         /** Do not trace outgoing HTTP calls ({@code HH_DISABLE_HTTP_TRACING}); default true. */
         public Builder disableHttpTracing(boolean disableHttpTracing) {
             config.disableHttpTracing(disableHttpTracing);

@@ -156,6 +156,11 @@ public final class TracerConfig {
         return values.getOrDefault(Settings.TEST_MODE);
     }
 
+    /** Whether model events keep the messages of LLM calls; default true. */
+    public boolean genaiCaptureContent() {
+        return values.getOrDefault(Settings.GENAI_CAPTURE_CONTENT);
+    }
+
     /** Whether HTTP client calls go untraced; default true. */
     public boolean disableHttpTracing() {
         return values.getOrDefault(Settings.DISABLE_HTTP_TRACING);
@@ -362,6 +367,15 @@ public final class TracerConfig {
         /** Trace without sending anything to HoneyHive ({@code HH_TEST_MODE}); no key needed. Default false. */
         public Builder testMode(boolean testMode) {
             values.set(Settings.TEST_MODE, testMode);
+            return this;
+        }
+
+        /**
+         * Keep the messages of LLM calls in their model events (prompts, completions, tool arguments and results;
+         * {@code HH_GENAI_CAPTURE_CONTENT}); default true. False keeps only roles, settings and tokens.
+         */
+        public Builder genaiCaptureContent(boolean genaiCaptureContent) {
+            values.set(Settings.GENAI_CAPTURE_CONTENT, genaiCaptureContent);
             return this;
         }
 

@@ -7,6 +7,9 @@ import ai.honeyhive.tracer.internal.export.HoneyHiveEndpoint;
 import ai.honeyhive.tracer.internal.export.LocalSink;
 import ai.honeyhive.tracer.internal.export.SdkSpanCounters;
 import ai.honeyhive.tracer.internal.export.SpanExportPipeline;
+import ai.honeyhive.tracer.internal.genai.FoldingSpanProcessor;
+import ai.honeyhive.tracer.internal.genai.GenAiLogFold;
+import ai.honeyhive.tracer.internal.genai.ModelEvents;
 import ai.honeyhive.tracer.internal.session.SessionBaggagePropagator;
 import ai.honeyhive.tracer.internal.session.TracerIdentity;
 import ai.honeyhive.tracer.internal.span.HoneyHiveSpanProcessor;
@@ -19,6 +22,7 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
@@ -62,6 +66,8 @@ public final class TracerSdk {
 
     private TracerSdk(
             SdkTracerProvider provider,
+            Resource resource,
+            GenAiLogFold genAiFold,
             TracerIdentity identity,
             HoneyHiveSpanProcessor stamping,
             SpanProcessor spanDelivery,
@@ -72,6 +78,12 @@ public final class TracerSdk {
         this.identity = identity;
         this.openTelemetry = OpenTelemetrySdk.builder()
                 .setTracerProvider(provider)
+                // For LLM clients' instrumentations, whose prompts and completions are log records: folded into
+                // their spans, never exported as logs.
+                .setLoggerProvider(SdkLoggerProvider.builder()
+                        .setResource(resource)
+                        .addLogRecordProcessor(genAiFold)
+                        .build())
                 .setPropagators(ContextPropagators.create(TextMapPropagator.composite(
                         W3CTraceContextPropagator.getInstance(),
                         SessionBaggagePropagator.forTracer(W3CBaggagePropagator.getInstance(), identity))))
@@ -99,15 +111,19 @@ public final class TracerSdk {
             List<SpanProcessor> extraProcessors,
             @Nullable HoneyHiveEndpoint endpoint,
             @Nullable LocalSink localSink) {
+        ModelEvents modelEvents =
+                new ModelEvents(config.genaiCaptureContent(), ModelEvents.DEFAULT_MAX_CHAT_HISTORY_LENGTH);
         SpanExportPipeline export = endpoint == null
                 ? null
-                : SpanExportPipeline.create(SpanExportPipeline.ExportSettings.of(endpoint, config));
+                : SpanExportPipeline.create(SpanExportPipeline.ExportSettings.of(endpoint, config), modelEvents);
         SdkSpanCounters inProcessCounters = new SdkSpanCounters();
-        SpanProcessor spanDelivery = spanDelivery(config, export, localSink, inProcessCounters);
+        SpanProcessor spanDelivery = spanDelivery(config, export, localSink, inProcessCounters, modelEvents);
         HoneyHiveSpanProcessor stamping = new HoneyHiveSpanProcessor(identity);
+        // No service.version: the wire contract wants the application's, which the tracer does not know.
+        Resource resource = Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, serviceName)));
+        GenAiLogFold genAiFold = new GenAiLogFold();
         SdkTracerProviderBuilder provider = SdkTracerProvider.builder()
-                // No service.version: the wire contract wants the application's, which the tracer does not know.
-                .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, serviceName))))
+                .setResource(resource)
                 // HoneyHive shows whole sessions, so every span is kept whatever an upstream sampler decided.
                 .setSampler(Sampler.alwaysOn())
                 .setSpanLimits(SpanLimits.builder()
@@ -118,7 +134,10 @@ public final class TracerSdk {
                 .addSpanProcessor(stamping);
         extraProcessors.forEach(provider::addSpanProcessor);
         return new TracerSdk(
-                provider.addSpanProcessor(spanDelivery).build(),
+                provider.addSpanProcessor(new FoldingSpanProcessor(genAiFold, spanDelivery))
+                        .build(),
+                resource,
+                genAiFold,
                 identity,
                 stamping,
                 spanDelivery,
@@ -250,13 +269,14 @@ public final class TracerSdk {
             TracerConfig config,
             @Nullable SpanExportPipeline export,
             @Nullable LocalSink localSink,
-            SdkSpanCounters inProcessCounters) {
+            SdkSpanCounters inProcessCounters,
+            ModelEvents modelEvents) {
         List<SpanProcessor> processors = new ArrayList<>();
         if (export != null) {
             processors.add(export.processor());
         }
         if (localSink != null) {
-            processors.add(BatchSpanProcessor.builder(new CompletingSpanExporter(localSink))
+            processors.add(BatchSpanProcessor.builder(new CompletingSpanExporter(localSink, modelEvents))
                     .setScheduleDelay(LOCAL_SINK_DELAY)
                     .setMeterProvider(inProcessCounters.meterProvider())
                     .build());

@@ -112,6 +112,13 @@ public final class Settings {
             .defaultValue(false)
             .describedAs("send each span in its own request as it ends");
 
+    public static final Setting<Boolean> GENAI_CAPTURE_CONTENT = Setting.bool("genaiCaptureContent")
+            .property("honeyhive.genai.capture-content")
+            .environment("HH_GENAI_CAPTURE_CONTENT")
+            .defaultValue(true)
+            .describedAs("keep the messages of LLM calls (prompts, completions, tool arguments and results); false"
+                    + " keeps only roles, settings and tokens");
+
     public static final Setting<Boolean> DISABLE_HTTP_TRACING = Setting.bool("disableHttpTracing")
             .property("honeyhive.disable-http-tracing")
             .environment("HH_DISABLE_HTTP_TRACING")
@@ -229,6 +236,7 @@ public final class Settings {
             DISABLE_BATCH,
             VERBOSE,
             DISABLE_HTTP_TRACING,
+            GENAI_CAPTURE_CONTENT,
             BATCH_SCHEDULE_DELAY,
             BATCH_MAX_QUEUE_SIZE,
             BATCH_MAX_EXPORT_BATCH_SIZE,

@@ -1,5 +1,6 @@
 package ai.honeyhive.tracer.internal.export;
 
+import ai.honeyhive.tracer.internal.genai.ModelEvents;
 import ai.honeyhive.tracer.internal.span.EventTypeDetector;
 import ai.honeyhive.tracer.internal.span.HoneyHiveAttributes;
 import io.opentelemetry.api.common.Attributes;
@@ -13,8 +14,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Adds the attributes that are known only once a span has ended, {@code honeyhive_duration_ms} and the detected
- * {@code honeyhive_event_type}, before handing the spans on. Doing it here rather than in a span processor keeps
+ * Adds the attributes that are known only once a span has ended, {@code honeyhive_duration_ms}, the detected
+ * {@code honeyhive_event_type} and, on model and tool spans, HoneyHive's bucket keys ({@link ModelEvents}), before
+ * handing the spans on. Doing it here rather than in a span processor keeps
  * the work off the application's thread and uses only the SDK's public API.
  */
 public final class CompletingSpanExporter implements SpanExporter {
@@ -22,9 +24,11 @@ public final class CompletingSpanExporter implements SpanExporter {
     private static final double NANOS_PER_MILLI = 1_000_000.0;
 
     private final SpanExporter delegate;
+    private final ModelEvents modelEvents;
 
-    public CompletingSpanExporter(SpanExporter delegate) {
+    public CompletingSpanExporter(SpanExporter delegate, ModelEvents modelEvents) {
         this.delegate = delegate;
+        this.modelEvents = modelEvents;
     }
 
     @Override
@@ -36,16 +40,23 @@ public final class CompletingSpanExporter implements SpanExporter {
         return delegate.export(completed);
     }
 
-    static SpanData complete(SpanData span) {
+    private SpanData complete(SpanData span) {
         Attributes original = span.getAttributes();
         AttributesBuilder added = Attributes.builder();
         added.put(
                 HoneyHiveAttributes.DURATION_MS,
                 (span.getEndEpochNanos() - span.getStartEpochNanos()) / NANOS_PER_MILLI);
-        if (original.get(HoneyHiveAttributes.EVENT_TYPE) == null) {
-            added.put(HoneyHiveAttributes.EVENT_TYPE, EventTypeDetector.eventType(original));
+        String eventType = original.get(HoneyHiveAttributes.EVENT_TYPE);
+        if (eventType == null) {
+            eventType = EventTypeDetector.eventType(original);
+            added.put(HoneyHiveAttributes.EVENT_TYPE, eventType);
         }
-        Attributes merged = original.toBuilder().putAll(added.build()).build();
+        modelEvents.addBucketKeys(eventType, original, added);
+        AttributesBuilder mergedBuilder = original.toBuilder().putAll(added.build());
+        if (modelEvents.stripsContent()) {
+            mergedBuilder.removeIf(ModelEvents::carriesContent);
+        }
+        Attributes merged = mergedBuilder.build();
         int newKeys = merged.size() - original.size();
         return new DelegatingSpanData(span) {
             @Override

@@ -2,6 +2,7 @@ package ai.honeyhive.tracer.internal.export;
 
 import ai.honeyhive.tracer.SpanStatistics;
 import ai.honeyhive.tracer.TracerConfig;
+import ai.honeyhive.tracer.internal.genai.ModelEvents;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -45,8 +46,9 @@ public final class SpanExportPipeline {
      * The pipeline for one tracer.
      *
      * @param settings where and how to export
+     * @param modelEvents the bucket keys model and tool spans get at export
      */
-    public static SpanExportPipeline create(ExportSettings settings) {
+    public static SpanExportPipeline create(ExportSettings settings, ModelEvents modelEvents) {
         String endpoint = settings.endpoint().url(TRACES_PATH);
         SdkSpanCounters counters = new SdkSpanCounters();
         OtlpHttpSpanExporterBuilder otlp = OtlpHttpSpanExporter.builder()
@@ -59,7 +61,7 @@ public final class SpanExportPipeline {
         settings.endpoint().headersForTraces(settings.source()).forEach(otlp::addHeader);
         DeliveryTrackingSpanExporter delivery = new DeliveryTrackingSpanExporter(
                 otlp.build(), endpoint, settings.endpoint().redactor());
-        BatchSpanProcessor processor = BatchSpanProcessor.builder(new CompletingSpanExporter(delivery))
+        BatchSpanProcessor processor = BatchSpanProcessor.builder(new CompletingSpanExporter(delivery, modelEvents))
                 .setScheduleDelay(settings.scheduleDelay())
                 .setMaxQueueSize(settings.maxQueueSize())
                 .setMaxExportBatchSize(settings.disableBatch() ? 1 : settings.maxExportBatchSize())

@@ -156,6 +156,9 @@ public interface HoneyHiveRuntimeConfig {
         /** Limits on what a span records. */
         Limits limits();
 
+        /** What model events of LLM calls keep. */
+        Genai genai();
+
         /** What {@code @Traced} records by default. */
         Capture capture();
     }
@@ -201,6 +204,17 @@ public interface HoneyHiveRuntimeConfig {
         @ConfigDocDefault("30s")
         @WithConverter(HoneyHiveDurationConverter.class)
         Optional<Duration> exportTimeout();
+    }
+
+    /** What model events of LLM calls keep. */
+    interface Genai {
+        /**
+         * Keep the messages of LLM calls (prompts, completions, tool arguments and results); false keeps only roles,
+         * settings and tokens.
+         */
+        @ConfigDocDefault("true")
+        @WithConverter(HoneyHiveBooleanConverter.class)
+        Optional<Boolean> captureContent();
     }
 
     /** Limits on what a span records. */

@@ -77,6 +77,7 @@ final class MappingTracerConfigReader implements TracerConfigReader {
         limits.attributeDepth().ifPresent(builder::maxAttributeDepth);
         limits.spanAttributes().ifPresent(builder::maxSpanAttributes);
         limits.attributeValueLength().ifPresent(builder::maxAttributeValueLength);
+        tracer.genai().captureContent().ifPresent(builder::genaiCaptureContent);
         return builder;
     }
 

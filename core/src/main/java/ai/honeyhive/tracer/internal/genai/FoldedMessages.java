@@ -1,0 +1,146 @@
+package ai.honeyhive.tracer.internal.genai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The gen_ai log records of one model span, gathered while it is open and written onto it as GenAI 1.37 attributes
+ * ({@code gen_ai.input.messages}, {@code gen_ai.output.messages}) when it is exported, so that one reader
+ * ({@link ChatMessages}) serves every vintage. Bounded: past {@link #MAX_CHARACTERS} of message text, further records
+ * are counted, not kept.
+ */
+final class FoldedMessages {
+
+    /** Beyond this much text (twice the chat history cap, which cuts it later), records are not kept. */
+    static final int MAX_CHARACTERS = 2 * ModelEvents.DEFAULT_MAX_CHAT_HISTORY_LENGTH;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final @Nullable ReadableSpan span;
+    private final List<JsonNode> inputs = new ArrayList<>();
+    private final List<JsonNode> choices = new ArrayList<>();
+    private final List<Attributes> details = new ArrayList<>();
+    private int characters;
+
+    FoldedMessages(@Nullable ReadableSpan span) {
+        this.span = span;
+    }
+
+    /** Whether the span these records belong to has ended, so that none can be added any more. */
+    boolean spanEnded() {
+        return span != null && span.hasEnded();
+    }
+
+    /**
+     * Adds one record.
+     *
+     * @return false if it was not kept, for the bound
+     */
+    synchronized boolean add(String eventName, JsonNode body, Attributes attributes) {
+        int size = body.toString().length();
+        if (characters + size > MAX_CHARACTERS) {
+            return false;
+        }
+        characters += size;
+        switch (eventName) {
+            case "gen_ai.choice" -> choices.add(body);
+            case "gen_ai.client.inference.operation.details" -> details.add(attributes);
+            default -> inputs.add(inputMessage(eventName, body));
+        }
+        return true;
+    }
+
+    /** The attributes the records stand for: GenAI 1.37's, as a producer of that vintage writes them. */
+    synchronized Attributes attributes() {
+        AttributesBuilder folded = Attributes.builder();
+        for (Attributes detail : details) {
+            copy(detail, folded, GenAiKeys.INPUT_MESSAGES);
+            copy(detail, folded, GenAiKeys.OUTPUT_MESSAGES);
+            copy(detail, folded, GenAiKeys.SYSTEM_INSTRUCTIONS);
+        }
+        if (!inputs.isEmpty()) {
+            ArrayNode messages = NODES.arrayNode();
+            inputs.forEach(messages::add);
+            folded.put(GenAiKeys.INPUT_MESSAGES, messages.toString());
+        }
+        if (!choices.isEmpty()) {
+            ArrayNode messages = NODES.arrayNode();
+            choices.stream()
+                    .sorted(Comparator.comparingInt(
+                            choice -> choice.path("index").asInt(0)))
+                    .forEach(choice -> messages.add(outputMessage(choice)));
+            folded.put(GenAiKeys.OUTPUT_MESSAGES, messages.toString());
+        }
+        return folded.build();
+    }
+
+    /** {@code gen_ai.user.message} {@code {"content"}} and its kin, as a 1.37 message with parts. */
+    private static JsonNode inputMessage(String eventName, JsonNode body) {
+        String role = body.path("role").asText(roleOf(eventName));
+        ObjectNode message = NODES.objectNode().put("role", role);
+        ArrayNode parts = message.putArray("parts");
+        if ("tool".equals(role)) {
+            parts.addObject()
+                    .put("type", "tool_call_response")
+                    .put("id", body.path("id").asText(""))
+                    .put("response", ChatMessages.text(body.get("content")));
+            return message;
+        }
+        addParts(parts, body);
+        return message;
+    }
+
+    /** {@code gen_ai.choice} {@code {"index", "finish_reason", "message": {...}}} as a 1.37 output message. */
+    private static JsonNode outputMessage(JsonNode choice) {
+        JsonNode body = choice.path("message");
+        ObjectNode message = NODES.objectNode().put("role", body.path("role").asText("assistant"));
+        addParts(message.putArray("parts"), body);
+        if (choice.has("finish_reason")) {
+            message.put("finish_reason", choice.get("finish_reason").asText());
+        }
+        return message;
+    }
+
+    private static void addParts(ArrayNode parts, JsonNode body) {
+        if (body.has("content") && !body.get("content").isNull()) {
+            parts.addObject().put("type", "text").put("content", ChatMessages.text(body.get("content")));
+        }
+        for (JsonNode call : body.path("tool_calls")) {
+            JsonNode function = call.path("function");
+            ObjectNode part = parts.addObject()
+                    .put("type", "tool_call")
+                    .put("id", call.path("id").asText(""))
+                    .put("name", function.path("name").asText(""));
+            JsonNode arguments = function.get("arguments");
+            if (arguments != null) {
+                part.set("arguments", arguments);
+            }
+        }
+    }
+
+    private static String roleOf(String eventName) {
+        return switch (eventName) {
+            case "gen_ai.system.message" -> "system";
+            case "gen_ai.assistant.message" -> "assistant";
+            case "gen_ai.tool.message" -> "tool";
+            default -> "user";
+        };
+    }
+
+    private static void copy(Attributes from, AttributesBuilder to, AttributeKey<String> key) {
+        String value = from.get(key);
+        if (value != null) {
+            to.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package ai.honeyhive.tracer.internal.genai;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.common.InstrumentationLibraryInfo;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.jspecify.annotations.Nullable;
+
+/** An ended span with its gen_ai log records folded in: its span data carries them as attributes. */
+final class FoldedSpan implements ReadableSpan {
+
+    private final ReadableSpan span;
+    private final FoldedMessages messages;
+    // Made once (the local sink and the export may both ask), on the exporting thread.
+    private @Nullable SpanData folded;
+
+    FoldedSpan(ReadableSpan span, FoldedMessages messages) {
+        this.span = span;
+        this.messages = messages;
+    }
+
+    @Override
+    public synchronized SpanData toSpanData() {
+        if (folded == null) {
+            SpanData data = span.toSpanData();
+            Attributes added = messages.attributes();
+            Attributes merged = data.getAttributes().toBuilder().putAll(added).build();
+            int newKeys = merged.size() - data.getAttributes().size();
+            folded = new DelegatingSpanData(data) {
+                @Override
+                public Attributes getAttributes() {
+                    return merged;
+                }
+
+                @Override
+                public int getTotalAttributeCount() {
+                    return data.getTotalAttributeCount() + newKeys;
+                }
+            };
+        }
+        return folded;
+    }
+
+    @Override
+    public SpanContext getSpanContext() {
+        return span.getSpanContext();
+    }
+
+    @Override
+    public SpanContext getParentSpanContext() {
+        return span.getParentSpanContext();
+    }
+
+    @Override
+    public String getName() {
+        return span.getName();
+    }
+
+    @Override
+    @Deprecated
+    public InstrumentationLibraryInfo getInstrumentationLibraryInfo() {
+        return span.getInstrumentationLibraryInfo();
+    }
+
+    @Override
+    public InstrumentationScopeInfo getInstrumentationScopeInfo() {
+        return span.getInstrumentationScopeInfo();
+    }
+
+    @Override
+    public boolean hasEnded() {
+        return span.hasEnded();
+    }
+
+    @Override
+    public long getLatencyNanos() {
+        return span.getLatencyNanos();
+    }
+
+    @Override
+    public SpanKind getKind() {
+        return span.getKind();
+    }
+
+    @Override
+    public <T> @Nullable T getAttribute(AttributeKey<T> key) {
+        return span.getAttribute(key);
+    }
+
+    @Override
+    public Attributes getAttributes() {
+        return span.getAttributes();
+    }
+}

@@ -1,0 +1,46 @@
+package ai.honeyhive.tracer.internal.genai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.common.KeyValue;
+import io.opentelemetry.api.common.Value;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A log record's body or attribute value ({@link Value}) as JSON. */
+final class LogValues {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private LogValues() {}
+
+    static JsonNode toJson(@Nullable Value<?> value) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        return switch (value.getType()) {
+            case STRING -> NODES.textNode((String) value.getValue());
+            case BOOLEAN -> NODES.booleanNode((Boolean) value.getValue());
+            case LONG -> NODES.numberNode((Long) value.getValue());
+            case DOUBLE -> NODES.numberNode((Double) value.getValue());
+            case ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                for (Object element : (List<?>) value.getValue()) {
+                    array.add(toJson((Value<?>) element));
+                }
+                yield array;
+            }
+            case KEY_VALUE_LIST -> {
+                ObjectNode object = NODES.objectNode();
+                for (Object entry : (List<?>) value.getValue()) {
+                    KeyValue keyValue = (KeyValue) entry;
+                    object.set(keyValue.getKey(), toJson(keyValue.getValue()));
+                }
+                yield object;
+            }
+            default -> NODES.textNode(value.asString());
+        };
+    }
+}

@@ -1,0 +1,304 @@
+package ai.honeyhive.tracer.internal.genai;
+
+import ai.honeyhive.tracer.internal.span.HoneyHiveAttributes;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes HoneyHive's bucket keys on a model or tool span at export, whatever instrumentation produced it (the wire
+ * contract's "Model events from LLM clients"): the chat history, the first choice's output, model, provider, request
+ * settings and tokens. The producer's keys stay, except the ones that carry message text when content capture is off.
+ * Never throws: a value that cannot be read is left out.
+ */
+public final class ModelEvents {
+
+    /** The longest chat history JSON, in characters; cut at a message boundary, with a marker message. */
+    public static final int DEFAULT_MAX_CHAT_HISTORY_LENGTH = 64 * 1024;
+
+    private static final String MODEL = "model";
+    private static final String TOOL = "tool";
+    private static final String INPUTS = HoneyHiveAttributes.INPUTS + ".";
+    private static final String OUTPUTS = HoneyHiveAttributes.OUTPUTS + ".";
+    private static final String CONFIG = HoneyHiveAttributes.CONFIG + ".";
+    private static final String METADATA = HoneyHiveAttributes.METADATA + ".";
+
+    private final boolean captureContent;
+    private final int maxChatHistoryLength;
+
+    public ModelEvents(boolean captureContent, int maxChatHistoryLength) {
+        this.captureContent = captureContent;
+        this.maxChatHistoryLength = maxChatHistoryLength;
+    }
+
+    /** Whether spans lose the keys that carry message text. */
+    public boolean stripsContent() {
+        return !captureContent;
+    }
+
+    /**
+     * Adds the bucket keys of a span of this event type to {@code added}; nothing for other types, and nothing the
+     * span (or an enrichment) has set already.
+     */
+    public void addBucketKeys(String eventType, Attributes span, AttributesBuilder added) {
+        try {
+            if (MODEL.equals(eventType)) {
+                addModelKeys(span, added);
+            } else if (TOOL.equals(eventType)) {
+                addToolKeys(span, added);
+            }
+        } catch (RuntimeException e) {
+            // A producer's value we cannot read costs only its keys.
+        }
+    }
+
+    /** Whether this key's value is message text that must not be exported with content capture off. */
+    public static boolean carriesContent(AttributeKey<?> key) {
+        return GenAiKeys.carriesContent(key.getKey());
+    }
+
+    private void addModelKeys(Attributes span, AttributesBuilder added) {
+        ArrayNode prompt = ChatMessages.prompt(span);
+        if (!prompt.isEmpty()) {
+            putIfAbsent(span, added, INPUTS + "chat_history", chatHistory(prompt));
+        }
+        ArrayNode choices = ChatMessages.completion(span);
+        if (!choices.isEmpty()) {
+            JsonNode first = choices.get(0);
+            putIfAbsent(span, added, OUTPUTS + "role", first.path("role").asText("assistant"));
+            if (captureContent) {
+                putIfAbsent(
+                        span, added, OUTPUTS + "content", first.path("content").asText(""));
+                if (first.has("tool_calls")) {
+                    putIfAbsent(
+                            span,
+                            added,
+                            OUTPUTS + "tool_calls",
+                            first.get("tool_calls").toString());
+                }
+            }
+            if (first.has("finish_reason")) {
+                putIfAbsent(
+                        span,
+                        added,
+                        OUTPUTS + "finish_reason",
+                        first.get("finish_reason").asText());
+            }
+            if (choices.size() > 1) {
+                putIfAbsent(span, added, OUTPUTS + "chat_history", chatHistory(choices));
+            }
+        }
+        String model = firstString(span, GenAiKeys.MODEL);
+        putIfAbsent(span, added, CONFIG + "model", model);
+        putIfAbsent(span, added, CONFIG + "provider", firstString(span, GenAiKeys.PROVIDER));
+        addSettings(span, added);
+        addTokens(span, added);
+        putIfAbsent(span, added, METADATA + "response_id", stringValue(span, GenAiKeys.RESPONSE_ID));
+        Object finishReasons = value(span, GenAiKeys.FINISH_REASONS);
+        if (finishReasons instanceof List<?> reasons) {
+            putIfAbsent(span, added, METADATA + "finish_reasons", String.join(",", strings(reasons)));
+        } else if (finishReasons != null) {
+            putIfAbsent(span, added, METADATA + "finish_reasons", String.valueOf(finishReasons));
+        }
+    }
+
+    private void addToolKeys(Attributes span, AttributesBuilder added) {
+        putIfAbsent(span, added, CONFIG + "tool_name", span.get(GenAiKeys.TOOL_NAME));
+        if (!captureContent) {
+            return;
+        }
+        String arguments = span.get(GenAiKeys.TOOL_ARGUMENTS);
+        if (arguments != null) {
+            JsonNode parsed = ChatMessages.parse(arguments);
+            if (parsed.isObject()) {
+                parsed.fields()
+                        .forEachRemaining(field -> putJson(span, added, INPUTS + field.getKey(), field.getValue()));
+            } else {
+                putIfAbsent(span, added, INPUTS + "arguments", arguments);
+            }
+        }
+        putIfAbsent(span, added, OUTPUTS + "result", span.get(GenAiKeys.TOOL_RESULT));
+    }
+
+    private void addSettings(Attributes span, AttributesBuilder added) {
+        for (String setting : GenAiKeys.SETTINGS) {
+            Object value = value(span, GenAiKeys.REQUEST_PREFIX + setting);
+            if (value != null) {
+                putValue(span, added, CONFIG + setting, value);
+            }
+        }
+        String invocation = span.get(GenAiKeys.INVOCATION_PARAMETERS);
+        if (invocation != null) {
+            JsonNode parameters = ChatMessages.parse(invocation);
+            if (parameters.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> fields = parameters.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    if (!field.getKey().equals(MODEL)) {
+                        putJson(span, added, CONFIG + field.getKey(), field.getValue());
+                    }
+                }
+            }
+        }
+    }
+
+    private static void addTokens(Attributes span, AttributesBuilder added) {
+        Long input = firstLong(span, GenAiKeys.INPUT_TOKENS);
+        Long output = firstLong(span, GenAiKeys.OUTPUT_TOKENS);
+        Long total = firstLong(span, GenAiKeys.TOTAL_TOKENS);
+        if (input != null) {
+            putIfAbsent(span, added, METADATA + "input_tokens", input);
+            putIfAbsent(span, added, METADATA + "prompt_tokens", input);
+        }
+        if (output != null) {
+            putIfAbsent(span, added, METADATA + "output_tokens", output);
+            putIfAbsent(span, added, METADATA + "completion_tokens", output);
+        }
+        if (total == null && input != null && output != null) {
+            total = input + output;
+        }
+        if (total != null) {
+            putIfAbsent(span, added, METADATA + "total_tokens", total);
+        }
+    }
+
+    /** The messages as JSON, content dropped when capture is off, cut at a message boundary when too long. */
+    private String chatHistory(ArrayNode messages) {
+        ArrayNode kept = JsonNodeFactory.instance.arrayNode();
+        int length = 2;
+        for (JsonNode message : messages) {
+            JsonNode shown = captureContent ? message : rolesOnly(message);
+            String json = shown.toString();
+            if (length + json.length() + 1 > maxChatHistoryLength) {
+                kept.add(ChatMessages.message("system")
+                        .put(
+                                "content",
+                                "[" + (messages.size() - kept.size()) + " more messages not kept: over "
+                                        + maxChatHistoryLength + " characters]"));
+                break;
+            }
+            kept.add(shown);
+            length += json.length() + 1;
+        }
+        return kept.toString();
+    }
+
+    private static JsonNode rolesOnly(JsonNode message) {
+        ObjectNode role = ChatMessages.message(message.path("role").asText("user"));
+        if (message.has("tool_calls")) {
+            ArrayNode names = role.putArray("tool_calls");
+            for (JsonNode call : message.get("tool_calls")) {
+                names.add(ChatMessages.toolCall(
+                        call.path("id").asText(null),
+                        call.path("function").path("name").asText(null),
+                        null));
+            }
+        }
+        return role;
+    }
+
+    private static void putJson(Attributes span, AttributesBuilder added, String key, JsonNode value) {
+        if (value.isIntegralNumber()) {
+            putIfAbsent(span, added, key, value.asLong());
+        } else if (value.isNumber()) {
+            putValue(span, added, key, value.asDouble());
+        } else if (value.isBoolean()) {
+            putValue(span, added, key, value.asBoolean());
+        } else if (value.isTextual()) {
+            putIfAbsent(span, added, key, value.asText());
+        } else if (!value.isNull()) {
+            putIfAbsent(span, added, key, value.toString());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void putValue(Attributes span, AttributesBuilder added, String key, Object value) {
+        if (has(span, key)) {
+            return;
+        }
+        if (value instanceof Long number) {
+            added.put(AttributeKey.longKey(key), number);
+        } else if (value instanceof Double number) {
+            added.put(AttributeKey.doubleKey(key), number);
+        } else if (value instanceof Boolean bool) {
+            added.put(AttributeKey.booleanKey(key), bool);
+        } else if (value instanceof List<?> list) {
+            added.put(AttributeKey.stringArrayKey(key), strings(list));
+        } else {
+            added.put(AttributeKey.stringKey(key), String.valueOf(value));
+        }
+    }
+
+    private static void putIfAbsent(Attributes span, AttributesBuilder added, String key, @Nullable String value) {
+        if (value != null && !has(span, key)) {
+            added.put(AttributeKey.stringKey(key), value);
+        }
+    }
+
+    private static void putIfAbsent(Attributes span, AttributesBuilder added, String key, long value) {
+        if (!has(span, key)) {
+            added.put(AttributeKey.longKey(key), value);
+        }
+    }
+
+    private static boolean has(Attributes span, String key) {
+        return value(span, key) != null;
+    }
+
+    private static @Nullable Object value(Attributes span, String key) {
+        Object[] found = {null};
+        span.forEach((attribute, value) -> {
+            if (found[0] == null && attribute.getKey().equals(key)) {
+                found[0] = value;
+            }
+        });
+        return found[0];
+    }
+
+    private static @Nullable String stringValue(Attributes span, String key) {
+        Object value = value(span, key);
+        return value == null ? null : String.valueOf(value);
+    }
+
+    private static @Nullable String firstString(Attributes span, List<String> keys) {
+        for (String key : keys) {
+            String value = stringValue(span, key);
+            if (value != null && !value.isEmpty()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable Long firstLong(Attributes span, List<String> keys) {
+        for (String key : keys) {
+            Object value = value(span, key);
+            if (value instanceof Long number) {
+                return number;
+            }
+            if (value instanceof Double number) {
+                return number.longValue();
+            }
+            if (value instanceof String text) {
+                try {
+                    return Long.valueOf(text.trim());
+                } catch (NumberFormatException e) {
+                    // not a count: look further
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<String> strings(List<?> values) {
+        return values.stream().map(String::valueOf).toList();
+    }
+}
