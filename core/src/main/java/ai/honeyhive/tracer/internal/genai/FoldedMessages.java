@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The gen_ai log records of one model span, gathered while it is open and written onto it as GenAI 1.37 attributes
  * ({@code gen_ai.input.messages}, {@code gen_ai.output.messages}) when it is exported, so that one reader
- * ({@link ChatMessages}) serves every vintage. Bounded: past {@link #MAX_CHARACTERS} of message text, further records
- * are counted, not kept.
+ * ({@link ChatMessages}) serves every vintage. Bounded: a record past {@link #MAX_CHARACTERS} of message text has its
+ * text cut to fit, with a marker, and once nothing fits, further records are counted, not kept.
  */
 final class FoldedMessages {
 
@@ -25,6 +25,10 @@ final class FoldedMessages {
     static final int MAX_CHARACTERS = 2 * ModelEvents.DEFAULT_MAX_CHAT_HISTORY_LENGTH;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String CUT_MARKER = "...[truncated]";
+    // The record's JSON beside its text, and the least text worth keeping.
+    private static final int CUT_OVERHEAD = 512;
+    private static final int MIN_KEPT = 256;
 
     private final @Nullable ReadableSpan span;
     private final List<JsonNode> inputs = new ArrayList<>();
@@ -49,7 +53,11 @@ final class FoldedMessages {
     synchronized boolean add(String eventName, JsonNode body, Attributes attributes) {
         int size = body.toString().length();
         if (characters + size > MAX_CHARACTERS) {
-            return false;
+            body = withContentCut(body, MAX_CHARACTERS - characters);
+            if (body == null) {
+                return false;
+            }
+            size = body.toString().length();
         }
         characters += size;
         switch (eventName) {
@@ -82,6 +90,26 @@ final class FoldedMessages {
             folded.put(GenAiKeys.OUTPUT_MESSAGES, messages.toString());
         }
         return folded.build();
+    }
+
+    /**
+     * The record with its message text cut to fit the room left, marked as cut; null when too little room is left
+     * for a message worth keeping, or the record has no text to cut.
+     */
+    private static @Nullable JsonNode withContentCut(JsonNode body, int room) {
+        int keep = room - CUT_OVERHEAD;
+        if (keep < MIN_KEPT || !body.isObject()) {
+            return null;
+        }
+        ObjectNode cut = ((ObjectNode) body).deepCopy();
+        ObjectNode holder = cut.path("message").isObject() ? (ObjectNode) cut.get("message") : cut;
+        JsonNode content = holder.get("content");
+        if (content == null || !content.isTextual()) {
+            return null;
+        }
+        String text = content.asText();
+        holder.put("content", text.substring(0, Math.min(text.length(), keep)) + CUT_MARKER);
+        return cut;
     }
 
     /** {@code gen_ai.user.message} {@code {"content"}} and its kin, as a 1.37 message with parts. */

@@ -24,6 +24,10 @@ public final class ModelEvents {
     /** The longest chat history JSON, in characters; cut at a message boundary, with a marker message. */
     public static final int DEFAULT_MAX_CHAT_HISTORY_LENGTH = 64 * 1024;
 
+    // Room kept for the marker message that says how many messages were cut.
+    private static final int MARKER_ROOM = 128;
+    private static final int MIN_KEPT_CHARACTERS = 256;
+    private static final String CUT_MARKER = "...[truncated]";
     private static final String MODEL = "model";
     private static final String TOOL = "tool";
     private static final String INPUTS = HoneyHiveAttributes.INPUTS + ".";
@@ -177,7 +181,14 @@ public final class ModelEvents {
         for (JsonNode message : messages) {
             JsonNode shown = captureContent ? message : rolesOnly(message);
             String json = shown.toString();
-            if (length + json.length() + 1 > maxChatHistoryLength) {
+            if (length + json.length() + 1 > maxChatHistoryLength - MARKER_ROOM) {
+                JsonNode cut = withContentCut(shown, maxChatHistoryLength - MARKER_ROOM - length - 1);
+                if (cut != null) {
+                    kept.add(cut);
+                }
+                if (kept.size() == messages.size()) {
+                    break;
+                }
                 kept.add(ChatMessages.message("system")
                         .put(
                                 "content",
@@ -189,6 +200,26 @@ public final class ModelEvents {
             length += json.length() + 1;
         }
         return kept.toString();
+    }
+
+    /** The message with its text cut to fit in {@code room} characters of JSON; null when too little would be left. */
+    private static @Nullable JsonNode withContentCut(JsonNode message, int room) {
+        JsonNode content = message.get("content");
+        int overhead = message.toString().length()
+                - (content == null ? 0 : content.toString().length());
+        int keep = room - overhead - CUT_MARKER.length() - 16;
+        if (content == null || !content.isTextual() || keep < MIN_KEPT_CHARACTERS) {
+            return null;
+        }
+        // Cut by characters, then by the JSON that escaping may lengthen, until it fits.
+        String text = content.asText();
+        ObjectNode cut = ((ObjectNode) message).deepCopy();
+        int length = Math.min(text.length(), keep);
+        do {
+            cut.put("content", text.substring(0, length) + CUT_MARKER);
+            length = length * 3 / 4;
+        } while (cut.toString().length() > room && length >= MIN_KEPT_CHARACTERS);
+        return cut.toString().length() > room ? null : cut;
     }
 
     private static JsonNode rolesOnly(JsonNode message) {
