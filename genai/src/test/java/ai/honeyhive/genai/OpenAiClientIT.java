@@ -25,6 +25,8 @@ import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -266,6 +268,30 @@ class OpenAiClientIT {
             assertThat(span.statusCode()).isEqualTo("STATUS_CODE_ERROR");
             assertThat(chatHistory(span)).hasSize(2);
         });
+    }
+
+    @Test
+    void theLocalSinksTreeShowsTheChatTheOutputTheModelAndTheTokens() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try (HoneyHiveTracer tracer = HoneyHiveTracer.builder()
+                .environment(Map.of())
+                .testMode(true)
+                .localSink("console")
+                .shutdownHook(false)
+                .build()) {
+            client(tracer).chat().completions().create(question().build());
+            assertThat(tracer.flush(WAIT)).isTrue();
+        } finally {
+            System.setOut(console);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("chat gpt-4o-mini [model]")
+                .contains("  in  system: Answer in one sentence.")
+                .contains("  in  user: " + QUESTION)
+                .contains("  out content = " + OpenAiStandIn.DEFAULT_ANSWER)
+                .contains("  model gpt-4o-mini (openai), tokens 21 in / 10 out");
     }
 
     private RecordedSpan modelSpan() {

@@ -243,20 +243,67 @@ public final class LocalSink implements SpanExporter {
         out.append('\n');
         appendValues(out, indent + "  in  ", event.get("inputs"));
         appendValues(out, indent + "  out ", event.get("outputs"));
+        appendModel(out, indent + "  ", event);
         for (SpanData child : children.getOrDefault(span.getSpanId(), List.of())) {
             appendTree(out, child, children, depth + 1);
         }
     }
 
+    /** A model event's model, provider and tokens on one line. */
+    private static void appendModel(StringBuilder out, String indent, ObjectNode event) {
+        JsonNode config = event.path("config");
+        JsonNode metadata = event.path("metadata");
+        if (!"model".equals(event.path("event_type").asText()) || !config.has("model")) {
+            return;
+        }
+        out.append(indent).append("model ").append(config.get("model").asText());
+        if (config.has("provider")) {
+            out.append(" (").append(config.get("provider").asText()).append(')');
+        }
+        if (metadata.has("input_tokens") || metadata.has("output_tokens")) {
+            out.append(", tokens ")
+                    .append(metadata.path("input_tokens").asText("?"))
+                    .append(" in / ")
+                    .append(metadata.path("output_tokens").asText("?"))
+                    .append(" out");
+        }
+        out.append('\n');
+    }
+
     private static void appendValues(StringBuilder out, String prefix, JsonNode values) {
-        values.properties().forEach(entry -> out.append(prefix)
-                .append(entry.getKey())
-                .append(" = ")
-                .append(shorten(
-                        entry.getValue().isTextual()
-                                ? entry.getValue().textValue()
-                                : entry.getValue().toString()))
-                .append('\n'));
+        JsonNode history = values.path("chat_history");
+        if (history.isTextual() && history.textValue().startsWith("[")) {
+            // One line per message: the chat as the model saw it.
+            appendMessages(out, prefix, history.textValue());
+        }
+        values.properties().stream()
+                .filter(entry -> !(entry.getKey().equals("chat_history") && history.isTextual()))
+                .forEach(entry -> out.append(prefix)
+                        .append(entry.getKey())
+                        .append(" = ")
+                        .append(shorten(
+                                entry.getValue().isTextual()
+                                        ? entry.getValue().textValue()
+                                        : entry.getValue().toString()))
+                        .append('\n'));
+    }
+
+    private static void appendMessages(StringBuilder out, String prefix, String json) {
+        try {
+            for (JsonNode message : SafeJson.mapper().readTree(json)) {
+                String content = message.path("content").asText("");
+                if (message.has("tool_calls")) {
+                    content = content + (content.isEmpty() ? "" : " ") + "tool calls " + message.get("tool_calls");
+                }
+                out.append(prefix)
+                        .append(message.path("role").asText("?"))
+                        .append(": ")
+                        .append(shorten(content))
+                        .append('\n');
+            }
+        } catch (IOException | RuntimeException e) {
+            out.append(prefix).append("chat_history = ").append(shorten(json)).append('\n');
+        }
     }
 
     private static String shorten(String text) {
