@@ -2,6 +2,7 @@ package ai.honeyhive.genai;
 
 import static java.util.Objects.requireNonNull;
 
+import ai.honeyhive.genai.internal.StreamGuard;
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import com.openai.client.OpenAIClient;
 import com.openai.client.OpenAIClientAsync;
@@ -26,7 +27,9 @@ public final class HoneyHiveOpenAi {
 
     /** The client, instrumented for the tracer. */
     public static OpenAIClient instrument(HoneyHiveTracer tracer, OpenAIClient client) {
-        return telemetry(tracer).wrap(requireNonNull(client, "client"));
+        OpenAITelemetry telemetry = telemetry(tracer);
+        // Streamed calls closed early or broken off keep their span and connection: see StreamGuard.
+        return StreamGuard.guard(requireNonNull(client, "client"), telemetry::wrap);
     }
 
     /** The asynchronous client, instrumented for the tracer. */

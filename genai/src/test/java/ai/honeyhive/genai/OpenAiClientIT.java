@@ -154,6 +154,104 @@ class OpenAiClientIT {
     }
 
     @Test
+    void aStreamClosedHalfWayIsOneModelEventEndedOnceAndItsCloseDoesNotThrow() throws Exception {
+        StringBuilder received = new StringBuilder();
+        try (HoneyHiveTracer tracer = tracer().build()) {
+            OpenAIClient client = client(tracer);
+            try (StreamResponse<ChatCompletionChunk> stream =
+                    client.chat().completions().createStreaming(question().build())) {
+                stream.stream()
+                        .limit(3)
+                        .flatMap(chunk -> chunk.choices().stream())
+                        .forEach(choice -> choice.delta().content().ifPresent(received::append));
+            }
+            assertThat(tracer.flush(WAIT)).isTrue();
+        }
+        assertThat(OpenAiStandIn.DEFAULT_ANSWER).startsWith(received.toString());
+        assertThat(honeyhive.spans().stream().filter(span -> "model".equals(span.eventType())))
+                .singleElement()
+                .satisfies(model -> assertThat(chatHistory(model)).hasSize(2));
+    }
+
+    @Test
+    void aStreamBrokenOffMidStreamIsOneFailedModelEventAndTheClientsExceptionReachesTheCaller() throws Exception {
+        openAi.breakStreamsAfter(2);
+        try (HoneyHiveTracer tracer = tracer().build()) {
+            OpenAIClient client = client(tracer);
+            assertThatThrownBy(() -> {
+                        try (StreamResponse<ChatCompletionChunk> stream = client.chat()
+                                .completions()
+                                .createStreaming(question().build())) {
+                            stream.stream().forEach(chunk -> {});
+                        }
+                    })
+                    .isInstanceOf(RuntimeException.class);
+            assertThat(tracer.flush(WAIT)).isTrue();
+        }
+
+        assertThat(honeyhive.spans().stream().filter(span -> "model".equals(span.eventType())))
+                .as("one span for the streamed call, ended once")
+                .singleElement()
+                .satisfies(model -> {
+                    assertThat(model.statusCode()).isEqualTo("STATUS_CODE_ERROR");
+                    assertThat(chatHistory(model)).hasSize(2);
+                });
+    }
+
+    @Test
+    void aHundredConcurrentStreamsInAHundredSessionsEachLandInTheirOwnSessionUnderTheirOwnParent() throws Exception {
+        Map<String, String> sessionByChain = new java.util.concurrent.ConcurrentHashMap<>();
+        try (HoneyHiveTracer tracer = tracer().batchMaxQueueSize(10_000).build()) {
+            OpenAIClient client = client(tracer);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+            try {
+                List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    int call = i;
+                    calls.add(pool.submit(() -> {
+                        try (SessionScope session = tracer.withSession("chat-" + call)) {
+                            tracer.trace("chat-" + call, EventType.CHAIN, () -> {
+                                sessionByChain.put("chat-" + call, session.sessionId());
+                                StringBuilder text = new StringBuilder();
+                                try (StreamResponse<ChatCompletionChunk> stream = client.chat()
+                                        .completions()
+                                        .createStreaming(question().build())) {
+                                    stream.stream()
+                                            .flatMap(chunk -> chunk.choices().stream())
+                                            .forEach(choice ->
+                                                    choice.delta().content().ifPresent(text::append));
+                                }
+                                assertThat(text).hasToString(OpenAiStandIn.DEFAULT_ANSWER);
+                            });
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> call : calls) {
+                    call.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(tracer.flush(WAIT)).isTrue();
+        }
+
+        Map<String, RecordedSpan> byId =
+                honeyhive.spans().stream().collect(Collectors.toMap(RecordedSpan::spanId, span -> span));
+        List<RecordedSpan> models = honeyhive.spans().stream()
+                .filter(span -> "model".equals(span.eventType()))
+                .toList();
+        assertThat(models).hasSize(100);
+        assertThat(models).allSatisfy(model -> {
+            RecordedSpan chain = byId.get(model.parentSpanId());
+            assertThat(chain).as("the parent of " + model).isNotNull();
+            assertThat(model).hasSessionId(sessionByChain.get(chain.name()));
+            assertThat(model).hasAttribute("honeyhive_outputs.content", OpenAiStandIn.DEFAULT_ANSWER);
+            assertThat(chatHistory(model)).hasSize(2);
+        });
+    }
+
+    @Test
     void aToolCallAndItsResultAreInTheOutputAndInTheNextCallsChatHistory() throws Exception {
         ChatCompletionFunctionTool lookup = ChatCompletionFunctionTool.builder()
                 .function(FunctionDefinition.builder()

@@ -1,0 +1,56 @@
+package ai.honeyhive.genai.internal;
+
+import com.openai.core.http.StreamResponse;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.function.UnaryOperator;
+
+/**
+ * An openai-java client or service seen through a proxy: every call goes to the target; a service it returns
+ * ({@code chat()}, {@code completions()}, {@code withOptions(..)}) is seen through the same kind of proxy, and a
+ * {@link StreamResponse} it returns is handed to a hook. OpenTelemetry's wrapper is built the same way.
+ */
+final class ServiceProxy implements InvocationHandler {
+
+    private static final String SERVICES = "com.openai.";
+
+    private final Object target;
+    private final UnaryOperator<StreamResponse<?>> onStream;
+
+    private ServiceProxy(Object target, UnaryOperator<StreamResponse<?>> onStream) {
+        this.target = target;
+        this.onStream = onStream;
+    }
+
+    static <T> T wrap(Class<T> type, T target, UnaryOperator<StreamResponse<?>> onStream) {
+        return type.cast(Proxy.newProxyInstance(
+                type.getClassLoader(), new Class<?>[] {type}, new ServiceProxy(target, onStream)));
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        Object result;
+        try {
+            result = method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+        if (result instanceof StreamResponse<?> stream) {
+            return onStream.apply(stream);
+        }
+        Class<?> returned = method.getReturnType();
+        if (result != null
+                && returned.isInterface()
+                && returned.getName().startsWith(SERVICES)
+                && returned.getName().contains(".services.")) {
+            return wrapAs(returned, result);
+        }
+        return result;
+    }
+
+    private <T> T wrapAs(Class<T> type, Object service) {
+        return wrap(type, type.cast(service), onStream);
+    }
+}
