@@ -1,0 +1,168 @@
+package ai.honeyhive.genai;
+
+import static ai.honeyhive.testing.HoneyHiveAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.honeyhive.testing.OpenAiStandIn;
+import ai.honeyhive.testing.RecordedSpan;
+import ai.honeyhive.testing.RecordingHoneyHiveServer;
+import ai.honeyhive.tracer.EventType;
+import ai.honeyhive.tracer.HoneyHiveTracer;
+import ai.honeyhive.tracer.SessionScope;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real LangChain4j 1.19 OpenAI models with {@link HoneyHiveChatModelListener}, against the OpenAI-compatible stand-in:
+ * each call is a complete model event, a child of the caller's span in the caller's session, streamed ones too.
+ */
+class LangChain4jIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RecordingHoneyHiveServer honeyhive = RecordingHoneyHiveServer.start();
+    private final OpenAiStandIn openAi = OpenAiStandIn.start();
+
+    @AfterEach
+    void stop() {
+        openAi.close();
+        honeyhive.close();
+    }
+
+    private HoneyHiveTracer tracer() {
+        return HoneyHiveTracer.builder()
+                .environment(Map.of())
+                .serverUrl(honeyhive.baseUrl())
+                .apiKey("hh-genai-key")
+                .project("support-bot")
+                .shutdownHook(false)
+                .batchScheduleDelay(Duration.ofMillis(50))
+                .build();
+    }
+
+    @Test
+    void aChatModelCallIsAModelEventUnderTheCallersSpanInItsSession() throws Exception {
+        String session;
+        try (HoneyHiveTracer tracer = tracer()) {
+            ChatModel model = OpenAiChatModel.builder()
+                    .baseUrl(openAi.baseUrl())
+                    .apiKey("sk-test")
+                    .modelName("gpt-4o-mini")
+                    .temperature(0.2)
+                    .maxTokens(100)
+                    .listeners(List.of(new HoneyHiveChatModelListener(tracer)))
+                    .build();
+            try (SessionScope scope = tracer.withSession("chat")) {
+                session = scope.sessionId();
+                ChatResponse response = tracer.trace(
+                        "answer",
+                        EventType.CHAIN,
+                        () -> model.chat(
+                                SystemMessage.from("Answer in one sentence."),
+                                UserMessage.from("How long do refunds take?")));
+                assertThat(response.aiMessage().text()).isEqualTo(OpenAiStandIn.DEFAULT_ANSWER);
+            }
+            assertThat(tracer.flush(WAIT)).isTrue();
+        }
+
+        RecordedSpan chat = honeyhive.span("chat gpt-4o-mini");
+        assertThat(chat)
+                .hasParent(honeyhive.span("answer"))
+                .hasSessionId(session)
+                .hasEventType("model")
+                .hasAttribute("honeyhive_outputs.role", "assistant")
+                .hasAttribute("honeyhive_outputs.content", OpenAiStandIn.DEFAULT_ANSWER)
+                .hasAttribute("honeyhive_outputs.finish_reason", "stop")
+                .hasAttribute("honeyhive_config.model", "gpt-4o-mini")
+                .hasAttribute("honeyhive_config.provider", "openai")
+                .hasAttribute("honeyhive_config.temperature", 0.2)
+                .hasAttribute("honeyhive_config.max_tokens", 100L)
+                .hasAttribute("honeyhive_metadata.input_tokens", (long) OpenAiStandIn.PROMPT_TOKENS)
+                .hasAttribute("honeyhive_metadata.output_tokens", 10L)
+                .hasAttribute("honeyhive_metadata.total_tokens", OpenAiStandIn.PROMPT_TOKENS + 10L);
+        assertThat(JSON.readValue(chat.stringAttribute("honeyhive_inputs.chat_history"), List.class))
+                .isEqualTo(List.of(
+                        Map.of("role", "system", "content", "Answer in one sentence."),
+                        Map.of("role", "user", "content", "How long do refunds take?")));
+    }
+
+    @Test
+    void aStreamedCallEndsItsSpanWhenTheResponseCompletesOnAnotherThreadUnderTheCallersSpan() throws Exception {
+        openAi.answer("Refunds are paid back within thirty days.");
+        try (HoneyHiveTracer tracer = tracer()) {
+            StreamingChatModel model = OpenAiStreamingChatModel.builder()
+                    .baseUrl(openAi.baseUrl())
+                    .apiKey("sk-test")
+                    .modelName("gpt-4o-mini")
+                    .listeners(List.of(new HoneyHiveChatModelListener(tracer)))
+                    .build();
+            CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+            StringBuilder streamed = new StringBuilder();
+            tracer.trace(
+                    "answer",
+                    EventType.CHAIN,
+                    () -> model.chat("Stream it", new StreamingChatResponseHandler() {
+                        @Override
+                        public void onPartialResponse(String partial) {
+                            streamed.append(partial);
+                        }
+
+                        @Override
+                        public void onCompleteResponse(ChatResponse response) {
+                            done.complete(response);
+                        }
+
+                        @Override
+                        public void onError(Throwable error) {
+                            done.completeExceptionally(error);
+                        }
+                    }));
+            done.get(30, TimeUnit.SECONDS);
+            assertThat(streamed).hasToString("Refunds are paid back within thirty days.");
+            assertThat(tracer.flush(WAIT)).isTrue();
+        }
+
+        RecordedSpan chat = honeyhive.span("chat gpt-4o-mini");
+        assertThat(chat)
+                .hasParent(honeyhive.span("answer"))
+                .hasAttribute("honeyhive_outputs.content", "Refunds are paid back within thirty days.");
+        assertThat(honeyhive.spans())
+                .filteredOn(span -> "model".equals(span.eventType()))
+                .hasSize(1);
+    }
+
+    @Test
+    void aFailedCallIsAModelEventWithItsError() throws Exception {
+        openAi.failNext(500);
+        try (HoneyHiveTracer tracer = tracer()) {
+            ChatModel model = OpenAiChatModel.builder()
+                    .baseUrl(openAi.baseUrl())
+                    .apiKey("sk-test")
+                    .modelName("gpt-4o-mini")
+                    .maxRetries(0)
+                    .listeners(List.of(new HoneyHiveChatModelListener(tracer)))
+                    .build();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.chat("Hello"))
+                    .isInstanceOf(RuntimeException.class);
+            assertThat(tracer.flush(WAIT)).isTrue();
+        }
+        RecordedSpan chat = honeyhive.span("chat gpt-4o-mini");
+        assertThat(chat.statusCode()).isEqualTo("STATUS_CODE_ERROR");
+        assertThat(chat.stringAttribute("honeyhive_error")).isNotBlank();
+    }
+}
