@@ -91,6 +91,14 @@ class CoexistenceTest {
         assertThat(chat.eventType()).as(chat.toString()).isEqualTo("model");
         assertThat(chat.stringAttribute("gen_ai.response.model")).isEqualTo("gpt-4o-mini");
         assertThat(chat.attribute("gen_ai.usage.prompt_tokens")).contains(12L);
+        // Normalised to HoneyHive's keys at export, from Quarkus LangChain4j's legacy ones.
+        assertThat(chat.attribute("honeyhive_config.model")).contains("gpt-4o-mini");
+        assertThat(chat.attribute("honeyhive_metadata.input_tokens")).contains(12L);
+        assertThat(chat.attribute("honeyhive_metadata.prompt_tokens")).contains(12L);
+        assertThat(chat.attribute("honeyhive_metadata.output_tokens")).contains(7L);
+        assertThat(chat.attribute("honeyhive_metadata.total_tokens")).contains(19L);
+        assertThat(chat.stringAttribute("honeyhive_inputs.chat_history")).contains("refunds?");
+        assertThat(chat.attribute("honeyhive_outputs.content")).contains("Refunds take 30 days.");
     }
 
     @Test
