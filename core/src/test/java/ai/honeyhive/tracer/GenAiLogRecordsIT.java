@@ -44,7 +44,7 @@ class GenAiLogRecordsIT {
             try (Scope ignored = model.makeCurrent()) {
                 emit(logs, "gen_ai.system.message", Map.of("content", "Be brief."));
                 emit(logs, "gen_ai.user.message", Map.of("content", "Refunds?"));
-                emit(logs, "gen_ai.unknown.kind", Map.of("content", "Also a user message."));
+                emit(logs, "gen_ai.evaluation.result", Map.of("content", "not a message"));
                 emit(logs, "app.log", Map.of("content", "not a gen_ai record"));
                 logs.logRecordBuilder()
                         .setAttribute(io.opentelemetry.api.common.AttributeKey.stringKey("event.name"), "gen_ai.choice")
@@ -68,10 +68,11 @@ class GenAiLogRecordsIT {
                 .hasAttribute("honeyhive_outputs.content", "30 days.")
                 .hasAttribute("honeyhive_outputs.finish_reason", "stop");
         JsonNode history = JSON.readTree(span.stringAttribute("honeyhive_inputs.chat_history"));
-        assertThat(history).hasSize(3);
+        assertThat(history).hasSize(2);
         assertThat(history.get(0).get("role").asText()).isEqualTo("system");
-        assertThat(history.get(2).get("content").asText()).isEqualTo("Also a user message.");
-        assertThat(span.attributes().toString()).doesNotContain("after the end", "outside any span", "not a gen_ai");
+        assertThat(history.get(1).get("content").asText()).isEqualTo("Refunds?");
+        assertThat(span.attributes().toString())
+                .doesNotContain("after the end", "outside any span", "not a gen_ai", "not a message");
     }
 
     @Test

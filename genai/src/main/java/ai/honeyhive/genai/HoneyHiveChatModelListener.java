@@ -80,6 +80,8 @@ public final class HoneyHiveChatModelListener implements ChatModelListener {
                     .setSpanKind(SpanKind.CLIENT)
                     .setAttribute("gen_ai.operation.name", "chat")
                     .startSpan();
+            // Stored first: whatever fails below, the response or the error still ends it.
+            context.attributes().put(SPAN, span);
             setIfPresent(span, "gen_ai.provider.name", provider(context.modelProvider()));
             setIfPresent(span, "gen_ai.request.model", model);
             setIfPresent(span, "gen_ai.request.temperature", request.temperature());
@@ -102,7 +104,6 @@ public final class HoneyHiveChatModelListener implements ChatModelListener {
                         "gen_ai.input.messages",
                         inputMessages(request.messages()).toString());
             }
-            context.attributes().put(SPAN, span);
         } catch (RuntimeException e) {
             failures.log(Level.WARNING, "Could not start the span of a LangChain4j chat call", e);
         }

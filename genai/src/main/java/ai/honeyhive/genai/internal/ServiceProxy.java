@@ -9,8 +9,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * An openai-java client or service seen through a proxy: every call goes to the target; a service it returns
- * ({@code chat()}, {@code completions()}, {@code withOptions(..)}) is seen through the same kind of proxy, and a
- * {@link StreamResponse} it returns is handed to a hook. OpenTelemetry's wrapper is built the same way.
+ * ({@code chat()}, {@code completions()}, a service's {@code withOptions(..)}) is seen through the same kind of proxy,
+ * and a {@link StreamResponse} it returns is handed to a hook. OpenTelemetry's wrapper is built the same way.
  */
 final class ServiceProxy implements InvocationHandler {
 
@@ -18,19 +18,41 @@ final class ServiceProxy implements InvocationHandler {
 
     private final Object target;
     private final UnaryOperator<StreamResponse<?>> onStream;
+    private final Runnable afterCall;
 
-    private ServiceProxy(Object target, UnaryOperator<StreamResponse<?>> onStream) {
+    private ServiceProxy(Object target, UnaryOperator<StreamResponse<?>> onStream, Runnable afterCall) {
         this.target = target;
         this.onStream = onStream;
+        this.afterCall = afterCall;
     }
 
-    static <T> T wrap(Class<T> type, T target, UnaryOperator<StreamResponse<?>> onStream) {
+    /**
+     * The proxy.
+     *
+     * @param afterCall run after every call, however it ended
+     */
+    static <T> T wrap(Class<T> type, T target, UnaryOperator<StreamResponse<?>> onStream, Runnable afterCall) {
         return type.cast(Proxy.newProxyInstance(
-                type.getClassLoader(), new Class<?>[] {type}, new ServiceProxy(target, onStream)));
+                type.getClassLoader(), new Class<?>[] {type}, new ServiceProxy(target, onStream, afterCall)));
     }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> "HoneyHive(" + target + ")";
+            };
+        }
+        try {
+            return handle(method, args);
+        } finally {
+            afterCall.run();
+        }
+    }
+
+    private Object handle(Method method, Object[] args) throws Throwable {
         Object result;
         try {
             result = method.invoke(target, args);
@@ -51,6 +73,6 @@ final class ServiceProxy implements InvocationHandler {
     }
 
     private <T> T wrapAs(Class<T> type, Object service) {
-        return wrap(type, type.cast(service), onStream);
+        return wrap(type, type.cast(service), onStream, afterCall);
     }
 }

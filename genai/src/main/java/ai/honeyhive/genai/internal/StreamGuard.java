@@ -37,8 +37,9 @@ public final class StreamGuard {
      * wrapper does), and the guard sees the result.
      */
     public static OpenAIClient guard(OpenAIClient raw, UnaryOperator<OpenAIClient> instrument) {
-        OpenAIClient inner = ServiceProxy.wrap(OpenAIClient.class, raw, StreamGuard::capture);
-        return ServiceProxy.wrap(OpenAIClient.class, instrument.apply(inner), StreamGuard::guarded);
+        OpenAIClient inner = ServiceProxy.wrap(OpenAIClient.class, raw, StreamGuard::capture, () -> {});
+        // A call that failed after the inner capture must not leave it for the next one on this thread.
+        return ServiceProxy.wrap(OpenAIClient.class, instrument.apply(inner), StreamGuard::guarded, CAPTURED::remove);
     }
 
     private static StreamResponse<?> capture(StreamResponse<?> raw) {
@@ -117,10 +118,21 @@ public final class StreamGuard {
 
         @Override
         public boolean tryAdvance(Consumer<? super T> action) {
+            boolean[] applicationFailed = {false};
             try {
-                return delegate.tryAdvance(action);
+                return delegate.tryAdvance(chunk -> {
+                    try {
+                        action.accept(chunk);
+                    } catch (RuntimeException e) {
+                        applicationFailed[0] = true;
+                        throw e;
+                    }
+                });
             } catch (RuntimeException e) {
-                captured.endSpan(e);
+                if (!applicationFailed[0]) {
+                    // The stream failed (or the instrumentation did): the model call ended with it.
+                    captured.endSpan(e);
+                }
                 throw e;
             }
         }

@@ -26,6 +26,9 @@ final class ChatMessages {
     private static final Pattern INDEXED = Pattern.compile(
             "^(gen_ai\\.(?:prompt|completion)|llm\\.(?:input|output)" + "_messages)\\.(\\d+)\\.(?:message\\.)?(.+)$");
 
+    private static final Pattern TOOL_CALL =
+            Pattern.compile("^tool_calls\\.(\\d+)\\.(?:tool_call\\.)?(?:function\\.)?(id|name|arguments)$");
+
     private ChatMessages() {}
 
     /** The prompt: GenAI 1.37+ JSON, else indexed Traceloop or OpenInference keys, else a plain prompt text. */
@@ -39,7 +42,13 @@ final class ChatMessages {
         }
         String semconv = attributes.get(GenAiKeys.INPUT_MESSAGES);
         if (semconv != null) {
-            addSemconv(messages, parse(semconv));
+            JsonNode parsed = parse(semconv);
+            if (parsed.isArray()) {
+                addSemconv(messages, parsed);
+            } else {
+                // Not JSON any more (a span limit may have cut it): shown as it is, not lost.
+                messages.add(message("user").put("content", "[unparsed gen_ai.input.messages] " + semconv));
+            }
             return messages;
         }
         if (addIndexed(messages, attributes, "gen_ai.prompt", "llm.input_messages")) {
@@ -98,7 +107,10 @@ final class ChatMessages {
                         message.put("tool_call_id", part.path("id").asText(null));
                         content.append(text(part.get("response")));
                     }
-                    default -> content.append(text(part.get("content")));
+                    case "text" -> content.append(text(part.get("content")));
+                    default -> {
+                        // blob, file, uri, reasoning: not text to show in a chat history
+                    }
                 }
             }
             message.put("content", content.toString());
@@ -142,9 +154,8 @@ final class ChatMessages {
     /** {@code tool_calls.M.id / .name / .arguments}, or OpenInference's {@code tool_calls.M.tool_call.function.*}. */
     private static ArrayNode indexedToolCalls(Map<String, Object> fields) {
         Map<Integer, Map<String, Object>> calls = new TreeMap<>();
-        Pattern call = Pattern.compile("^tool_calls\\.(\\d+)\\.(?:tool_call\\.)?(?:function\\.)?(id|name|arguments)$");
         fields.forEach((key, value) -> {
-            Matcher matcher = call.matcher(key);
+            Matcher matcher = TOOL_CALL.matcher(key);
             if (matcher.matches()) {
                 calls.computeIfAbsent(Integer.valueOf(matcher.group(1)), index -> new TreeMap<>())
                         .put(matcher.group(2), value);

@@ -30,32 +30,49 @@ final class FoldedMessages {
     private static final int CUT_OVERHEAD = 512;
     private static final int MIN_KEPT = 256;
 
-    private final @Nullable ReadableSpan span;
+    private final ReadableSpan span;
     private final List<JsonNode> inputs = new ArrayList<>();
     private final List<JsonNode> choices = new ArrayList<>();
     private final List<Attributes> details = new ArrayList<>();
     private int characters;
 
-    FoldedMessages(@Nullable ReadableSpan span) {
+    private boolean closed;
+
+    FoldedMessages(ReadableSpan span) {
         this.span = span;
     }
 
     /** Whether the span these records belong to has ended, so that none can be added any more. */
     boolean spanEnded() {
-        return span != null && span.hasEnded();
+        return span.hasEnded();
+    }
+
+    /** Takes no more records: the span has ended and been handed on. */
+    synchronized void close() {
+        closed = true;
+    }
+
+    /** The characters of message text held. */
+    synchronized int characters() {
+        return characters;
     }
 
     /**
      * Adds one record.
      *
-     * @return false if it was not kept, for the bound
+     * @param room the characters all spans' records may still take
+     * @return the characters it added, or -1 if it was not kept, for the bounds or because the span was handed on
      */
-    synchronized boolean add(String eventName, JsonNode body, Attributes attributes) {
-        int size = body.toString().length();
-        if (characters + size > MAX_CHARACTERS) {
-            body = withContentCut(body, MAX_CHARACTERS - characters);
+    synchronized int add(String eventName, JsonNode body, Attributes attributes, long room) {
+        if (closed) {
+            return -1;
+        }
+        int size = body.toString().length() + detailsSize(attributes);
+        int fits = (int) Math.min(MAX_CHARACTERS - characters, room);
+        if (size > fits) {
+            body = withContentCut(body, fits);
             if (body == null) {
-                return false;
+                return -1;
             }
             size = body.toString().length();
         }
@@ -65,7 +82,17 @@ final class FoldedMessages {
             case "gen_ai.client.inference.operation.details" -> details.add(attributes);
             default -> inputs.add(inputMessage(eventName, body));
         }
-        return true;
+        return size;
+    }
+
+    private static int detailsSize(Attributes attributes) {
+        int size = 0;
+        for (AttributeKey<String> key :
+                List.of(GenAiKeys.INPUT_MESSAGES, GenAiKeys.OUTPUT_MESSAGES, GenAiKeys.SYSTEM_INSTRUCTIONS)) {
+            String value = attributes.get(key);
+            size += value == null ? 0 : value.length();
+        }
+        return size;
     }
 
     /** The attributes the records stand for: GenAI 1.37's, as a producer of that vintage writes them. */

@@ -2,6 +2,7 @@ package ai.honeyhive.tracer.internal.genai;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.common.InstrumentationLibraryInfo;
@@ -28,8 +29,14 @@ final class FoldedSpan implements ReadableSpan {
     public synchronized SpanData toSpanData() {
         if (folded == null) {
             SpanData data = span.toSpanData();
-            Attributes added = messages.attributes();
-            Attributes merged = data.getAttributes().toBuilder().putAll(added).build();
+            Attributes merged;
+            try {
+                merged = withAbsent(data.getAttributes(), messages.attributes());
+            } catch (RuntimeException e) {
+                // The records cost only themselves: the span goes out as it was.
+                folded = data;
+                return data;
+            }
             int newKeys = merged.size() - data.getAttributes().size();
             folded = new DelegatingSpanData(data) {
                 @Override
@@ -44,6 +51,22 @@ final class FoldedSpan implements ReadableSpan {
             };
         }
         return folded;
+    }
+
+    /** The producer's attributes, with the folded ones it does not set itself. */
+    private static Attributes withAbsent(Attributes own, Attributes folded) {
+        AttributesBuilder merged = own.toBuilder();
+        folded.forEach((key, value) -> {
+            if (own.get(key) == null) {
+                putUnchecked(merged, key, value);
+            }
+        });
+        return merged.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void putUnchecked(AttributesBuilder builder, AttributeKey<?> key, Object value) {
+        builder.put((AttributeKey<Object>) key, value);
     }
 
     @Override
