@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -153,6 +154,43 @@ class ModelEventVintagesIT {
                 .hasInput("topic", "refunds")
                 .hasInput("limit", 3L)
                 .hasOutput("result", "Refunds: 30 days.");
+    }
+
+    @Test
+    void theVintageThatWritesPromptAndCompletionAsSpanEventsIsReadAndWithCaptureOffNotExported() throws Exception {
+        for (boolean capture : new boolean[] {true, false}) {
+            server.reset();
+            try (HoneyHiveTracer tracer =
+                    TestTracers.against(server).genaiCaptureContent(capture).build()) {
+                Span span = tracer.provider()
+                        .get("producer")
+                        .spanBuilder("chat gpt-4o-mini")
+                        .setAttribute("gen_ai.system", "openai")
+                        .setAttribute("gen_ai.request.model", "gpt-4o-mini")
+                        .startSpan();
+                span.addEvent(
+                        "gen_ai.content.prompt", Attributes.of(AttributeKey.stringKey("gen_ai.prompt"), QUESTION));
+                span.addEvent(
+                        "gen_ai.content.completion",
+                        Attributes.of(AttributeKey.stringKey("gen_ai.completion"), ANSWER));
+                span.end();
+                assertThat(tracer.flush(TestTracers.WAIT)).isTrue();
+            }
+            RecordedSpan chat = server.span("chat gpt-4o-mini");
+            String sent = server.requests().stream()
+                    .map(request -> new String(request.body(), StandardCharsets.ISO_8859_1))
+                    .reduce("", String::concat);
+            if (capture) {
+                assertThat(chat).hasAttribute("honeyhive_outputs.content", ANSWER);
+                assertThat(chat.stringAttribute("honeyhive_inputs.chat_history"))
+                        .contains(QUESTION);
+                assertThat(chat.events()).hasSize(2);
+            } else {
+                assertThat(chat).hasNoAttribute("honeyhive_outputs.content");
+                assertThat(chat.events()).isEmpty();
+                assertThat(sent).doesNotContain(QUESTION).doesNotContain(ANSWER);
+            }
+        }
     }
 
     @Test

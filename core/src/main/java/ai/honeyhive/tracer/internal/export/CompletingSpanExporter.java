@@ -7,6 +7,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
+import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.ArrayList;
@@ -51,13 +52,15 @@ public final class CompletingSpanExporter implements SpanExporter {
             eventType = EventTypeDetector.eventType(original);
             added.put(HoneyHiveAttributes.EVENT_TYPE, eventType);
         }
-        modelEvents.addBucketKeys(eventType, original, added);
+        modelEvents.addBucketKeys(eventType, ModelEvents.readable(span), added);
         AttributesBuilder mergedBuilder = original.toBuilder().putAll(added.build());
         if (modelEvents.stripsContent()) {
             mergedBuilder.removeIf(ModelEvents::carriesContent);
         }
         Attributes merged = mergedBuilder.build();
         int newKeys = merged.size() - original.size();
+        List<EventData> events = modelEvents.exportedEvents(span.getEvents());
+        int droppedEvents = span.getEvents().size() - events.size();
         return new DelegatingSpanData(span) {
             @Override
             public Attributes getAttributes() {
@@ -67,6 +70,16 @@ public final class CompletingSpanExporter implements SpanExporter {
             @Override
             public int getTotalAttributeCount() {
                 return span.getTotalAttributeCount() + newKeys;
+            }
+
+            @Override
+            public List<EventData> getEvents() {
+                return events;
+            }
+
+            @Override
+            public int getTotalRecordedEvents() {
+                return span.getTotalRecordedEvents() - droppedEvents;
             }
         };
     }

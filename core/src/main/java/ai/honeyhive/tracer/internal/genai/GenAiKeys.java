@@ -15,6 +15,10 @@ final class GenAiKeys {
     static final AttributeKey<String> COMPLETION = stringKey("gen_ai.completion");
     static final AttributeKey<String> CONTENT_PROMPT = stringKey("gen_ai.content.prompt");
     static final AttributeKey<String> CONTENT_COMPLETION = stringKey("gen_ai.content.completion");
+    /** The older vintage's span events that carry {@link #PROMPT} and {@link #COMPLETION} as attributes. */
+    static final String CONTENT_PROMPT_EVENT = "gen_ai.content.prompt";
+
+    static final String CONTENT_COMPLETION_EVENT = "gen_ai.content.completion";
 
     static final List<String> PROVIDER = List.of("gen_ai.provider.name", "gen_ai.system", "llm.provider", "llm.system");
     static final List<String> MODEL = List.of(

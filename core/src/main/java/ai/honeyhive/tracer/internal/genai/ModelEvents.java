@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,43 @@ public final class ModelEvents {
             }
         } catch (RuntimeException e) {
             // A producer's value we cannot read costs only its keys.
+        }
+    }
+
+    /**
+     * The span's attributes to read the bucket keys from: its own, with the prompt and completion of the older
+     * vintage that writes them as span events ({@code gen_ai.content.prompt} with {@code gen_ai.prompt}, and
+     * {@code gen_ai.content.completion} with {@code gen_ai.completion}) where the attributes have none.
+     */
+    public static Attributes readable(SpanData span) {
+        Attributes own = span.getAttributes();
+        if (span.getEvents().isEmpty()) {
+            return own;
+        }
+        AttributesBuilder readable = own.toBuilder();
+        for (EventData event : span.getEvents()) {
+            copyFromEvent(event, GenAiKeys.CONTENT_PROMPT_EVENT, GenAiKeys.PROMPT, own, readable);
+            copyFromEvent(event, GenAiKeys.CONTENT_COMPLETION_EVENT, GenAiKeys.COMPLETION, own, readable);
+        }
+        return readable.build();
+    }
+
+    /** The span's events as exported: without the ones that carry message text when content capture is off. */
+    public List<EventData> exportedEvents(List<EventData> events) {
+        if (captureContent || events.isEmpty()) {
+            return events;
+        }
+        return events.stream()
+                .filter(event -> !event.getName().equals(GenAiKeys.CONTENT_PROMPT_EVENT)
+                        && !event.getName().equals(GenAiKeys.CONTENT_COMPLETION_EVENT))
+                .toList();
+    }
+
+    private static void copyFromEvent(
+            EventData event, String eventName, AttributeKey<String> key, Attributes own, AttributesBuilder readable) {
+        String value = event.getName().equals(eventName) ? event.getAttributes().get(key) : null;
+        if (value != null && own.get(key) == null) {
+            readable.put(key, value);
         }
     }
 
