@@ -99,10 +99,7 @@ public final class GenAiLogFold implements LogRecordProcessor {
             return null;
         }
         FoldedMessages messages = bySpan.remove(spanId);
-        if (messages != null) {
-            messages.close();
-            heldCharacters.addAndGet(-messages.characters());
-        }
+        release(messages);
         return messages;
     }
 
