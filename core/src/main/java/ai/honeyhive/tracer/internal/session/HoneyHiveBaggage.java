@@ -51,15 +51,34 @@ public final class HoneyHiveBaggage {
         return markSessionOwned(context.with(baggage.build()));
     }
 
-    private static void put(
+    /**
+     * The context with the tracer's identity (its own session, project, source, evaluation ids) in its baggage
+     * wherever the baggage has no value of its own; the same context when nothing is missing.
+     */
+    public static Context withIdentity(Context context, TracerIdentity identity) {
+        Baggage current = Baggage.fromContext(context);
+        BaggageBuilder filled = current.toBuilder();
+        boolean changed = put(filled, current, SESSION_ID, identity.sessionId(), true);
+        changed |= put(filled, current, PROJECT, identity.project(), true);
+        changed |= put(filled, current, SOURCE, identity.source(), true);
+        changed |= put(filled, current, RUN_ID, identity.runId(), true);
+        changed |= put(filled, current, DATASET_ID, identity.datasetId(), true);
+        changed |= put(filled, current, DATAPOINT_ID, identity.datapointId(), true);
+        return changed ? context.with(filled.build()) : context;
+    }
+
+    /** Puts the value, unless it is null or, when {@code onlyIfAbsent}, the baggage has one; true if it put it. */
+    private static boolean put(
             BaggageBuilder baggage, Baggage current, String key, @Nullable String value, boolean onlyIfAbsent) {
         if (value == null) {
-            return;
+            return false;
         }
         String present = current.getEntryValue(key);
-        if (!onlyIfAbsent || present == null || present.isEmpty()) {
-            baggage.put(key, value);
+        if (onlyIfAbsent && present != null && !present.isEmpty()) {
+            return false;
         }
+        baggage.put(key, value);
+        return true;
     }
 
     /** The context, marked as carrying a session HoneyHive put there. */

@@ -1,8 +1,6 @@
 package ai.honeyhive.tracer.internal.session;
 
 import ai.honeyhive.tracer.internal.ThrottledLogger;
-import io.opentelemetry.api.baggage.Baggage;
-import io.opentelemetry.api.baggage.BaggageBuilder;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -102,31 +100,9 @@ public final class SessionBaggagePropagator implements TextMapPropagator {
      */
     private Context propagated(Context context) {
         if (HoneyHiveBaggage.isSessionOwned(context)) {
-            return withIdentity(context);
+            return HoneyHiveBaggage.withIdentity(context, identity);
         }
         Context trusted = ownSdk ? context : ContextCarriers.withoutHoneyHiveBaggage(context);
-        return outsideSessions ? withIdentity(trusted) : trusted;
-    }
-
-    /** The context with the tracer's identity in its baggage wherever the baggage has no value of its own. */
-    private Context withIdentity(Context context) {
-        Baggage current = Baggage.fromContext(context);
-        BaggageBuilder filled = current.toBuilder();
-        boolean changed = putIfAbsent(current, filled, HoneyHiveBaggage.SESSION_ID, identity.sessionId());
-        changed |= putIfAbsent(current, filled, HoneyHiveBaggage.PROJECT, identity.project());
-        changed |= putIfAbsent(current, filled, HoneyHiveBaggage.SOURCE, identity.source());
-        changed |= putIfAbsent(current, filled, HoneyHiveBaggage.RUN_ID, identity.runId());
-        changed |= putIfAbsent(current, filled, HoneyHiveBaggage.DATASET_ID, identity.datasetId());
-        changed |= putIfAbsent(current, filled, HoneyHiveBaggage.DATAPOINT_ID, identity.datapointId());
-        return changed ? context.with(filled.build()) : context;
-    }
-
-    private static boolean putIfAbsent(Baggage current, BaggageBuilder filled, String key, @Nullable String value) {
-        String present = current.getEntryValue(key);
-        if (value == null || (present != null && !present.isEmpty())) {
-            return false;
-        }
-        filled.put(key, value);
-        return true;
+        return outsideSessions ? HoneyHiveBaggage.withIdentity(trusted, identity) : trusted;
     }
 }
