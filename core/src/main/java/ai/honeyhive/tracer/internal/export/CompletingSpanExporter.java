@@ -1,13 +1,12 @@
 package ai.honeyhive.tracer.internal.export;
 
 import ai.honeyhive.tracer.internal.genai.ModelEvents;
+import ai.honeyhive.tracer.internal.span.AmendedSpanData;
 import ai.honeyhive.tracer.internal.span.EventTypeDetector;
 import ai.honeyhive.tracer.internal.span.HoneyHiveAttributes;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
-import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.ArrayList;
@@ -57,31 +56,7 @@ public final class CompletingSpanExporter implements SpanExporter {
         if (modelEvents.stripsContent()) {
             mergedBuilder.removeIf(ModelEvents::carriesContent);
         }
-        Attributes merged = mergedBuilder.build();
-        int newKeys = merged.size() - original.size();
-        List<EventData> events = modelEvents.exportedEvents(span.getEvents());
-        int droppedEvents = span.getEvents().size() - events.size();
-        return new DelegatingSpanData(span) {
-            @Override
-            public Attributes getAttributes() {
-                return merged;
-            }
-
-            @Override
-            public int getTotalAttributeCount() {
-                return span.getTotalAttributeCount() + newKeys;
-            }
-
-            @Override
-            public List<EventData> getEvents() {
-                return events;
-            }
-
-            @Override
-            public int getTotalRecordedEvents() {
-                return span.getTotalRecordedEvents() - droppedEvents;
-            }
-        };
+        return AmendedSpanData.of(span, mergedBuilder.build(), modelEvents.exportedEvents(span.getEvents()));
     }
 
     @Override

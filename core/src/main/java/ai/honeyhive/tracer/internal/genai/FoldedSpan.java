@@ -1,5 +1,6 @@
 package ai.honeyhive.tracer.internal.genai;
 
+import ai.honeyhive.tracer.internal.span.AmendedSpanData;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -8,7 +9,6 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.common.InstrumentationLibraryInfo;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.trace.ReadableSpan;
-import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.jspecify.annotations.Nullable;
 
@@ -37,18 +37,7 @@ final class FoldedSpan implements ReadableSpan {
                 folded = data;
                 return data;
             }
-            int newKeys = merged.size() - data.getAttributes().size();
-            folded = new DelegatingSpanData(data) {
-                @Override
-                public Attributes getAttributes() {
-                    return merged;
-                }
-
-                @Override
-                public int getTotalAttributeCount() {
-                    return data.getTotalAttributeCount() + newKeys;
-                }
-            };
+            folded = AmendedSpanData.of(data, merged);
         }
         return folded;
     }
