@@ -1,6 +1,7 @@
 package ai.honeyhive.tracer.internal.genai;
 
 import ai.honeyhive.tracer.internal.SafeJson;
+import ai.honeyhive.tracer.internal.span.AttributeFlattener;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -26,6 +27,10 @@ final class ChatMessages {
     private static final Pattern INDEXED = Pattern.compile(
             "^(gen_ai\\.(?:prompt|completion)|llm\\.(?:input|output)" + "_messages)\\.(\\d+)\\.(?:message\\.)?(.+)$");
 
+    /** The least message text worth keeping when a message is cut to fit. */
+    static final int MIN_KEPT_CHARACTERS = 256;
+    // The quotes and escapes of the cut text's JSON.
+    private static final int ESCAPING_ROOM = 16;
     private static final Pattern TOOL_CALL =
             Pattern.compile("^tool_calls\\.(\\d+)\\.(?:tool_call\\.)?(?:function\\.)?(id|name|arguments)$");
 
@@ -199,6 +204,32 @@ final class ChatMessages {
         }
         function.put("arguments", arguments == null ? "" : arguments);
         return call;
+    }
+
+    /**
+     * The message with its {@code content} text cut, and marked as cut, so that its JSON fits in {@code room}
+     * characters; null when less than {@value #MIN_KEPT_CHARACTERS} characters of text would be left, or the message
+     * has no text content.
+     */
+    static @Nullable ObjectNode withContentCut(JsonNode message, int room) {
+        JsonNode content = message.get("content");
+        if (!message.isObject() || content == null || !content.isTextual()) {
+            return null;
+        }
+        int overhead = message.toString().length() - content.toString().length();
+        int keep = room - overhead - AttributeFlattener.TRUNCATION_MARKER.length() - ESCAPING_ROOM;
+        if (keep < MIN_KEPT_CHARACTERS) {
+            return null;
+        }
+        // Cut by characters, then by the JSON that escaping may lengthen, until it fits.
+        String text = content.asText();
+        ObjectNode cut = ((ObjectNode) message).deepCopy();
+        int length = Math.min(text.length(), keep);
+        do {
+            cut.put("content", text.substring(0, length) + AttributeFlattener.TRUNCATION_MARKER);
+            length = length * 3 / 4;
+        } while (cut.toString().length() > room && length >= MIN_KEPT_CHARACTERS);
+        return cut.toString().length() > room ? null : cut;
     }
 
     static ObjectNode message(String role) {

@@ -25,10 +25,7 @@ final class FoldedMessages {
     static final int MAX_CHARACTERS = 2 * ModelEvents.DEFAULT_MAX_CHAT_HISTORY_LENGTH;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String CUT_MARKER = "...[truncated]";
-    // The record's JSON beside its text, and the least text worth keeping.
-    private static final int CUT_OVERHEAD = 512;
-    private static final int MIN_KEPT = 256;
+    private static final int ROOM_LEFT_AFTER_A_CUT = 512;
 
     private final ReadableSpan span;
     private final List<JsonNode> inputs = new ArrayList<>();
@@ -70,7 +67,8 @@ final class FoldedMessages {
         int size = body.toString().length() + detailsSize(attributes);
         int fits = (int) Math.min(MAX_CHARACTERS - characters, room);
         if (size > fits) {
-            body = withContentCut(body, fits);
+            // Cut with room to spare for the records after it, as the cut always left.
+            body = withContentCut(body, fits - ROOM_LEFT_AFTER_A_CUT);
             if (body == null) {
                 return -1;
             }
@@ -124,18 +122,21 @@ final class FoldedMessages {
      * for a message worth keeping, or the record has no text to cut.
      */
     private static @Nullable JsonNode withContentCut(JsonNode body, int room) {
-        int keep = room - CUT_OVERHEAD;
-        if (keep < MIN_KEPT || !body.isObject()) {
+        if (!body.isObject()) {
+            return null;
+        }
+        JsonNode message = body.path("message");
+        if (!message.isObject()) {
+            return ChatMessages.withContentCut(body, room);
+        }
+        // A choice: its message's text is cut, in the room the rest of the choice leaves.
+        int around = body.toString().length() - message.toString().length();
+        ObjectNode cutMessage = ChatMessages.withContentCut(message, room - around);
+        if (cutMessage == null) {
             return null;
         }
         ObjectNode cut = ((ObjectNode) body).deepCopy();
-        ObjectNode holder = cut.path("message").isObject() ? (ObjectNode) cut.get("message") : cut;
-        JsonNode content = holder.get("content");
-        if (content == null || !content.isTextual()) {
-            return null;
-        }
-        String text = content.asText();
-        holder.put("content", text.substring(0, Math.min(text.length(), keep)) + CUT_MARKER);
+        cut.set("message", cutMessage);
         return cut;
     }
 

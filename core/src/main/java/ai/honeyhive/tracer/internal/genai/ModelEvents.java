@@ -10,6 +10,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,6 @@ public final class ModelEvents {
 
     // Room kept for the marker message that says how many messages were cut.
     private static final int MARKER_ROOM = 128;
-    private static final int MIN_KEPT_CHARACTERS = 256;
-    private static final String CUT_MARKER = "...[truncated]";
     private static final String MODEL = "model";
     private static final String TOOL = "tool";
     private static final String INPUTS = HoneyHiveAttributes.INPUTS + ".";
@@ -57,9 +56,9 @@ public final class ModelEvents {
     public void addBucketKeys(String eventType, Attributes span, AttributesBuilder added) {
         try {
             if (MODEL.equals(eventType)) {
-                addModelKeys(span, added);
+                addModelKeys(span, byName(span), added);
             } else if (TOOL.equals(eventType)) {
-                addToolKeys(span, added);
+                addToolKeys(span, byName(span), added);
             }
         } catch (RuntimeException e) {
             // A producer's value we cannot read costs only its keys.
@@ -108,21 +107,24 @@ public final class ModelEvents {
         return GenAiKeys.carriesContent(key.getKey());
     }
 
-    private void addModelKeys(Attributes span, AttributesBuilder added) {
+    private void addModelKeys(Attributes span, Map<String, Object> values, AttributesBuilder added) {
         ArrayNode prompt = ChatMessages.prompt(span);
         if (!prompt.isEmpty()) {
-            putIfAbsent(span, added, INPUTS + "chat_history", chatHistory(prompt));
+            putIfAbsent(values, added, INPUTS + "chat_history", chatHistory(prompt));
         }
         ArrayNode choices = ChatMessages.completion(span);
         if (!choices.isEmpty()) {
             JsonNode first = choices.get(0);
-            putIfAbsent(span, added, OUTPUTS + "role", first.path("role").asText("assistant"));
+            putIfAbsent(values, added, OUTPUTS + "role", first.path("role").asText("assistant"));
             if (captureContent) {
                 putIfAbsent(
-                        span, added, OUTPUTS + "content", first.path("content").asText(""));
+                        values,
+                        added,
+                        OUTPUTS + "content",
+                        first.path("content").asText(""));
                 if (first.has("tool_calls")) {
                     putIfAbsent(
-                            span,
+                            values,
                             added,
                             OUTPUTS + "tool_calls",
                             first.get("tool_calls").toString());
@@ -130,31 +132,31 @@ public final class ModelEvents {
             }
             if (first.has("finish_reason")) {
                 putIfAbsent(
-                        span,
+                        values,
                         added,
                         OUTPUTS + "finish_reason",
                         first.get("finish_reason").asText());
             }
             if (choices.size() > 1) {
-                putIfAbsent(span, added, OUTPUTS + "chat_history", chatHistory(choices));
+                putIfAbsent(values, added, OUTPUTS + "chat_history", chatHistory(choices));
             }
         }
-        String model = firstString(span, GenAiKeys.MODEL);
-        putIfAbsent(span, added, CONFIG + "model", model);
-        putIfAbsent(span, added, CONFIG + "provider", firstString(span, GenAiKeys.PROVIDER));
-        addSettings(span, added);
-        addTokens(span, added);
-        putIfAbsent(span, added, METADATA + "response_id", stringValue(span, GenAiKeys.RESPONSE_ID));
-        Object finishReasons = value(span, GenAiKeys.FINISH_REASONS);
+        String model = firstString(values, GenAiKeys.MODEL);
+        putIfAbsent(values, added, CONFIG + "model", model);
+        putIfAbsent(values, added, CONFIG + "provider", firstString(values, GenAiKeys.PROVIDER));
+        addSettings(span, values, added);
+        addTokens(values, added);
+        putIfAbsent(values, added, METADATA + "response_id", stringValue(values, GenAiKeys.RESPONSE_ID));
+        Object finishReasons = value(values, GenAiKeys.FINISH_REASONS);
         if (finishReasons instanceof List<?> reasons) {
-            putIfAbsent(span, added, METADATA + "finish_reasons", String.join(",", strings(reasons)));
+            putIfAbsent(values, added, METADATA + "finish_reasons", String.join(",", strings(reasons)));
         } else if (finishReasons != null) {
-            putIfAbsent(span, added, METADATA + "finish_reasons", String.valueOf(finishReasons));
+            putIfAbsent(values, added, METADATA + "finish_reasons", String.valueOf(finishReasons));
         }
     }
 
-    private void addToolKeys(Attributes span, AttributesBuilder added) {
-        putIfAbsent(span, added, CONFIG + "tool_name", span.get(GenAiKeys.TOOL_NAME));
+    private void addToolKeys(Attributes span, Map<String, Object> values, AttributesBuilder added) {
+        putIfAbsent(values, added, CONFIG + "tool_name", span.get(GenAiKeys.TOOL_NAME));
         if (!captureContent) {
             return;
         }
@@ -163,19 +165,19 @@ public final class ModelEvents {
             JsonNode parsed = ChatMessages.parse(arguments);
             if (parsed.isObject()) {
                 parsed.fields()
-                        .forEachRemaining(field -> putJson(span, added, INPUTS + field.getKey(), field.getValue()));
+                        .forEachRemaining(field -> putJson(values, added, INPUTS + field.getKey(), field.getValue()));
             } else {
-                putIfAbsent(span, added, INPUTS + "arguments", arguments);
+                putIfAbsent(values, added, INPUTS + "arguments", arguments);
             }
         }
-        putIfAbsent(span, added, OUTPUTS + "result", span.get(GenAiKeys.TOOL_RESULT));
+        putIfAbsent(values, added, OUTPUTS + "result", span.get(GenAiKeys.TOOL_RESULT));
     }
 
-    private void addSettings(Attributes span, AttributesBuilder added) {
+    private void addSettings(Attributes span, Map<String, Object> values, AttributesBuilder added) {
         for (String setting : GenAiKeys.SETTINGS) {
-            Object value = value(span, GenAiKeys.REQUEST_PREFIX + setting);
+            Object value = value(values, GenAiKeys.REQUEST_PREFIX + setting);
             if (value != null) {
-                putValue(span, added, CONFIG + setting, value);
+                putValue(values, added, CONFIG + setting, value);
             }
         }
         String invocation = span.get(GenAiKeys.INVOCATION_PARAMETERS);
@@ -186,30 +188,30 @@ public final class ModelEvents {
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();
                     if (!field.getKey().equals(MODEL)) {
-                        putJson(span, added, CONFIG + field.getKey(), field.getValue());
+                        putJson(values, added, CONFIG + field.getKey(), field.getValue());
                     }
                 }
             }
         }
     }
 
-    private static void addTokens(Attributes span, AttributesBuilder added) {
-        Long input = firstLong(span, GenAiKeys.INPUT_TOKENS);
-        Long output = firstLong(span, GenAiKeys.OUTPUT_TOKENS);
-        Long total = firstLong(span, GenAiKeys.TOTAL_TOKENS);
+    private static void addTokens(Map<String, Object> values, AttributesBuilder added) {
+        Long input = firstLong(values, GenAiKeys.INPUT_TOKENS);
+        Long output = firstLong(values, GenAiKeys.OUTPUT_TOKENS);
+        Long total = firstLong(values, GenAiKeys.TOTAL_TOKENS);
         if (input != null) {
-            putIfAbsent(span, added, METADATA + "input_tokens", input);
-            putIfAbsent(span, added, METADATA + "prompt_tokens", input);
+            putIfAbsent(values, added, METADATA + "input_tokens", input);
+            putIfAbsent(values, added, METADATA + "prompt_tokens", input);
         }
         if (output != null) {
-            putIfAbsent(span, added, METADATA + "output_tokens", output);
-            putIfAbsent(span, added, METADATA + "completion_tokens", output);
+            putIfAbsent(values, added, METADATA + "output_tokens", output);
+            putIfAbsent(values, added, METADATA + "completion_tokens", output);
         }
         if (total == null && input != null && output != null) {
             total = input + output;
         }
         if (total != null) {
-            putIfAbsent(span, added, METADATA + "total_tokens", total);
+            putIfAbsent(values, added, METADATA + "total_tokens", total);
         }
     }
 
@@ -221,7 +223,7 @@ public final class ModelEvents {
             JsonNode shown = captureContent ? message : rolesOnly(message);
             String json = shown.toString();
             if (length + json.length() + 1 > maxChatHistoryLength - MARKER_ROOM) {
-                JsonNode cut = withContentCut(shown, maxChatHistoryLength - MARKER_ROOM - length - 1);
+                JsonNode cut = ChatMessages.withContentCut(shown, maxChatHistoryLength - MARKER_ROOM - length - 1);
                 if (cut != null) {
                     kept.add(cut);
                 }
@@ -241,26 +243,6 @@ public final class ModelEvents {
         return kept.toString();
     }
 
-    /** The message with its text cut to fit in {@code room} characters of JSON; null when too little would be left. */
-    private static @Nullable JsonNode withContentCut(JsonNode message, int room) {
-        JsonNode content = message.get("content");
-        int overhead = message.toString().length()
-                - (content == null ? 0 : content.toString().length());
-        int keep = room - overhead - CUT_MARKER.length() - 16;
-        if (content == null || !content.isTextual() || keep < MIN_KEPT_CHARACTERS) {
-            return null;
-        }
-        // Cut by characters, then by the JSON that escaping may lengthen, until it fits.
-        String text = content.asText();
-        ObjectNode cut = ((ObjectNode) message).deepCopy();
-        int length = Math.min(text.length(), keep);
-        do {
-            cut.put("content", text.substring(0, length) + CUT_MARKER);
-            length = length * 3 / 4;
-        } while (cut.toString().length() > room && length >= MIN_KEPT_CHARACTERS);
-        return cut.toString().length() > room ? null : cut;
-    }
-
     private static JsonNode rolesOnly(JsonNode message) {
         ObjectNode role = ChatMessages.message(message.path("role").asText("user"));
         if (message.has("tool_calls")) {
@@ -275,23 +257,23 @@ public final class ModelEvents {
         return role;
     }
 
-    private static void putJson(Attributes span, AttributesBuilder added, String key, JsonNode value) {
+    private static void putJson(Map<String, Object> values, AttributesBuilder added, String key, JsonNode value) {
         if (value.isIntegralNumber()) {
-            putIfAbsent(span, added, key, value.asLong());
+            putIfAbsent(values, added, key, value.asLong());
         } else if (value.isNumber()) {
-            putValue(span, added, key, value.asDouble());
+            putValue(values, added, key, value.asDouble());
         } else if (value.isBoolean()) {
-            putValue(span, added, key, value.asBoolean());
+            putValue(values, added, key, value.asBoolean());
         } else if (value.isTextual()) {
-            putIfAbsent(span, added, key, value.asText());
+            putIfAbsent(values, added, key, value.asText());
         } else if (!value.isNull()) {
-            putIfAbsent(span, added, key, value.toString());
+            putIfAbsent(values, added, key, value.toString());
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static void putValue(Attributes span, AttributesBuilder added, String key, Object value) {
-        if (has(span, key)) {
+    private static void putValue(Map<String, Object> values, AttributesBuilder added, String key, Object value) {
+        if (has(values, key)) {
             return;
         }
         if (value instanceof Long number) {
@@ -307,40 +289,42 @@ public final class ModelEvents {
         }
     }
 
-    private static void putIfAbsent(Attributes span, AttributesBuilder added, String key, @Nullable String value) {
-        if (value != null && !has(span, key)) {
+    private static void putIfAbsent(
+            Map<String, Object> values, AttributesBuilder added, String key, @Nullable String value) {
+        if (value != null && !has(values, key)) {
             added.put(AttributeKey.stringKey(key), value);
         }
     }
 
-    private static void putIfAbsent(Attributes span, AttributesBuilder added, String key, long value) {
-        if (!has(span, key)) {
+    private static void putIfAbsent(Map<String, Object> values, AttributesBuilder added, String key, long value) {
+        if (!has(values, key)) {
             added.put(AttributeKey.longKey(key), value);
         }
     }
 
-    private static boolean has(Attributes span, String key) {
-        return value(span, key) != null;
+    private static boolean has(Map<String, Object> values, String key) {
+        return value(values, key) != null;
     }
 
-    private static @Nullable Object value(Attributes span, String key) {
-        Object[] found = {null};
-        span.forEach((attribute, value) -> {
-            if (found[0] == null && attribute.getKey().equals(key)) {
-                found[0] = value;
-            }
-        });
-        return found[0];
+    /** The span's values by key name, looked up many times per span. */
+    private static Map<String, Object> byName(Attributes span) {
+        Map<String, Object> values = new HashMap<>();
+        span.forEach((key, value) -> values.putIfAbsent(key.getKey(), value));
+        return values;
     }
 
-    private static @Nullable String stringValue(Attributes span, String key) {
-        Object value = value(span, key);
+    private static @Nullable Object value(Map<String, Object> values, String key) {
+        return values.get(key);
+    }
+
+    private static @Nullable String stringValue(Map<String, Object> values, String key) {
+        Object value = value(values, key);
         return value == null ? null : String.valueOf(value);
     }
 
-    private static @Nullable String firstString(Attributes span, List<String> keys) {
+    private static @Nullable String firstString(Map<String, Object> values, List<String> keys) {
         for (String key : keys) {
-            String value = stringValue(span, key);
+            String value = stringValue(values, key);
             if (value != null && !value.isEmpty()) {
                 return value;
             }
@@ -348,9 +332,9 @@ public final class ModelEvents {
         return null;
     }
 
-    private static @Nullable Long firstLong(Attributes span, List<String> keys) {
+    private static @Nullable Long firstLong(Map<String, Object> values, List<String> keys) {
         for (String key : keys) {
-            Object value = value(span, key);
+            Object value = value(values, key);
             if (value instanceof Long number) {
                 return number;
             }
