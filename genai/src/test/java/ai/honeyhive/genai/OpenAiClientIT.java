@@ -388,7 +388,7 @@ class OpenAiClientIT {
                 .contains("chat gpt-4o-mini [model]")
                 .contains("  in  system: Answer in one sentence.")
                 .contains("  in  user: " + QUESTION)
-                .contains("  out content = " + OpenAiStandIn.DEFAULT_ANSWER)
+                .contains("  out assistant: " + OpenAiStandIn.DEFAULT_ANSWER)
                 .contains("  model gpt-4o-mini (openai), tokens 21 in / 10 out");
     }
 

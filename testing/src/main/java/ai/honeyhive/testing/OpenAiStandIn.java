@@ -20,13 +20,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * An OpenAI-compatible chat completions server on loopback, for testing LLM clients without a key or a network: any
  * client that takes a base URL ({@code openai-java}, LangChain4j's {@code OpenAiChatModel}, Quarkus LangChain4j)
  * can call it. It answers {@code POST /v1/chat/completions} with a fixed answer and usage, streamed as server-sent
  * events when the request asks for {@code stream}, with a tool call when the request offers tools and has no tool
- * result yet, and with the errors queued by {@link #failNext}.
+ * result yet, and with the errors queued by {@link #failNext}. {@link #answerWith} makes it answer each request from
+ * what it asks, as a demo's model would.
  *
  * <pre>{@code
  * try (OpenAiStandIn openAi = OpenAiStandIn.start()) {
@@ -49,7 +51,8 @@ public final class OpenAiStandIn implements AutoCloseable {
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final Queue<Integer> failures = new ArrayDeque<>();
     private final AtomicInteger calls = new AtomicInteger();
-    private volatile String answer = DEFAULT_ANSWER;
+    private volatile Function<JsonNode, String> answerer = request -> DEFAULT_ANSWER;
+    private volatile boolean countsPromptWords;
     private volatile int breakStreamAfterChunks = -1;
 
     private OpenAiStandIn(HttpServer server, ExecutorService handlers) {
@@ -83,7 +86,20 @@ public final class OpenAiStandIn implements AutoCloseable {
 
     /** The text of the answers from now on. */
     public OpenAiStandIn answer(String text) {
-        this.answer = text;
+        this.answerer = request -> text;
+        this.countsPromptWords = false;
+        return this;
+    }
+
+    /**
+     * Answers each request with the text the function returns for its body (it runs on the stand-in's thread, so it
+     * may take its time, as a model does). If it throws, the call is answered 400, an OpenAI {@code
+     * invalid_request_error} with the exception's message. The usage then counts the words of the request's messages
+     * as prompt tokens, instead of {@link #PROMPT_TOKENS}.
+     */
+    public OpenAiStandIn answerWith(Function<JsonNode, String> answerer) {
+        this.answerer = answerer;
+        this.countsPromptWords = true;
         return this;
     }
 
@@ -128,16 +144,26 @@ public final class OpenAiStandIn implements AutoCloseable {
                 failure = failures.poll();
             }
             if (failure != null) {
-                send(exchange, failure, error(failure));
+                send(exchange, failure, error(failure.intValue()));
                 return;
             }
-            int call = calls.incrementAndGet();
-            String model = request.path("model").asText("gpt-4o-mini");
-            JsonNode toolCall = wantsToolCall(request) ? toolCall(request, call) : null;
+            String answer;
+            try {
+                answer = answerer.apply(request);
+            } catch (RuntimeException refused) {
+                send(exchange, 400, error("invalid_request_error", String.valueOf(refused.getMessage())));
+                return;
+            }
+            Reply reply = new Reply(
+                    calls.incrementAndGet(),
+                    request.path("model").asText("gpt-4o-mini"),
+                    answer,
+                    countsPromptWords ? words(request.path("messages")) : PROMPT_TOKENS);
+            JsonNode toolCall = wantsToolCall(request) ? toolCall(request, reply.call()) : null;
             if (request.path("stream").asBoolean(false)) {
-                stream(exchange, request, model, call, toolCall);
+                stream(exchange, request, reply, toolCall);
             } else {
-                send(exchange, 200, completion(model, call, toolCall));
+                send(exchange, 200, completion(reply, toolCall));
             }
         }
     }
@@ -161,8 +187,8 @@ public final class OpenAiStandIn implements AutoCloseable {
         return toolCall;
     }
 
-    private ObjectNode completion(String model, int call, JsonNode toolCall) {
-        ObjectNode body = envelope("chat.completion", model, call);
+    private static ObjectNode completion(Reply reply, JsonNode toolCall) {
+        ObjectNode body = envelope("chat.completion", reply);
         ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
         ObjectNode message = choice.putObject("message").put("role", "assistant");
         if (toolCall != null) {
@@ -170,38 +196,36 @@ public final class OpenAiStandIn implements AutoCloseable {
             message.putArray("tool_calls").add(toolCall);
             choice.put("finish_reason", "tool_calls");
         } else {
-            message.put("content", answer);
+            message.put("content", reply.answer());
             choice.put("finish_reason", "stop");
         }
-        body.set("usage", usage());
+        body.set("usage", reply.usage());
         return body;
     }
 
-    private void stream(HttpExchange exchange, JsonNode request, String model, int call, JsonNode toolCall)
-            throws IOException {
+    private void stream(HttpExchange exchange, JsonNode request, Reply reply, JsonNode toolCall) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
         int sent = 0;
         List<ObjectNode> chunks = new ArrayList<>();
-        chunks.add(delta(
-                model, call, JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
+        chunks.add(delta(reply, JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
         if (toolCall != null) {
             ObjectNode delta = JSON.createObjectNode();
             ObjectNode streamed = delta.putArray("tool_calls").addObject().put("index", 0);
             streamed.setAll((ObjectNode) toolCall.deepCopy());
-            chunks.add(delta(model, call, delta, null));
-            chunks.add(delta(model, call, JSON.createObjectNode(), "tool_calls"));
+            chunks.add(delta(reply, delta, null));
+            chunks.add(delta(reply, JSON.createObjectNode(), "tool_calls"));
         } else {
-            for (String piece : answer.split("(?<= )")) {
-                chunks.add(delta(model, call, JSON.createObjectNode().put("content", piece), null));
+            for (String piece : reply.answer().split("(?<= )")) {
+                chunks.add(delta(reply, JSON.createObjectNode().put("content", piece), null));
             }
-            chunks.add(delta(model, call, JSON.createObjectNode(), "stop"));
+            chunks.add(delta(reply, JSON.createObjectNode(), "stop"));
         }
         if (request.path("stream_options").path("include_usage").asBoolean(false)) {
-            ObjectNode usage = envelope("chat.completion.chunk", model, call);
+            ObjectNode usage = envelope("chat.completion.chunk", reply);
             usage.putArray("choices");
-            usage.set("usage", usage());
+            usage.set("usage", reply.usage());
             chunks.add(usage);
         }
         for (ObjectNode chunk : chunks) {
@@ -218,8 +242,8 @@ public final class OpenAiStandIn implements AutoCloseable {
         out.flush();
     }
 
-    private ObjectNode delta(String model, int call, ObjectNode delta, String finishReason) {
-        ObjectNode chunk = envelope("chat.completion.chunk", model, call);
+    private static ObjectNode delta(Reply reply, ObjectNode delta, String finishReason) {
+        ObjectNode chunk = envelope("chat.completion.chunk", reply);
         ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
         choice.set("delta", delta);
         if (finishReason == null) {
@@ -230,27 +254,32 @@ public final class OpenAiStandIn implements AutoCloseable {
         return chunk;
     }
 
-    private static ObjectNode envelope(String object, String model, int call) {
+    private static ObjectNode envelope(String object, Reply reply) {
         return JSON.createObjectNode()
-                .put("id", "chatcmpl-" + call)
+                .put("id", "chatcmpl-" + reply.call())
                 .put("object", object)
                 .put("created", 1_700_000_000L)
-                .put("model", model);
+                .put("model", reply.model());
     }
 
-    private ObjectNode usage() {
-        int completionTokens = answer.split(" ").length;
-        return JSON.createObjectNode()
-                .put("prompt_tokens", PROMPT_TOKENS)
-                .put("completion_tokens", completionTokens)
-                .put("total_tokens", PROMPT_TOKENS + completionTokens);
+    private static int words(JsonNode messages) {
+        int words = 0;
+        for (JsonNode message : messages) {
+            String content = message.path("content").asText("").strip();
+            words += content.isEmpty() ? 0 : content.split("\\s+").length;
+        }
+        return words;
     }
 
     private static ObjectNode error(int status) {
+        return status == 429
+                ? error("rate_limit_exceeded", "Rate limit reached")
+                : error("server_error", "The server had an error");
+    }
+
+    private static ObjectNode error(String type, String message) {
         ObjectNode body = JSON.createObjectNode();
-        body.putObject("error")
-                .put("message", status == 429 ? "Rate limit reached" : "The server had an error")
-                .put("type", status == 429 ? "rate_limit_exceeded" : "server_error");
+        body.putObject("error").put("message", message).put("type", type);
         return body;
     }
 
@@ -260,6 +289,18 @@ public final class OpenAiStandIn implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    /** One answer: the call's number, the model asked for, the text and the prompt tokens it reports. */
+    private record Reply(int call, String model, String answer, int promptTokens) {
+
+        ObjectNode usage() {
+            int completionTokens = answer.split(" ").length;
+            return JSON.createObjectNode()
+                    .put("prompt_tokens", promptTokens)
+                    .put("completion_tokens", completionTokens)
+                    .put("total_tokens", promptTokens + completionTokens);
         }
     }
 }

@@ -276,8 +276,20 @@ public final class LocalSink implements SpanExporter {
             // One line per message: the chat as the model saw it.
             appendMessages(out, prefix, history.textValue());
         }
+        // A model's output (role and content) as one more line of the chat.
+        boolean message =
+                values.path("role").isTextual() && values.path("content").isTextual();
+        if (message) {
+            out.append(prefix)
+                    .append(values.get("role").textValue())
+                    .append(": ")
+                    .append(shorten(values.get("content").textValue()))
+                    .append('\n');
+        }
         values.properties().stream()
                 .filter(entry -> !(entry.getKey().equals("chat_history") && history.isTextual()))
+                .filter(entry -> !(message
+                        && (entry.getKey().equals("role") || entry.getKey().equals("content"))))
                 .forEach(entry -> out.append(prefix)
                         .append(entry.getKey())
                         .append(" = ")

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The answer chain: retrieval, a prompt built from what was found, then the model. */
+/** The answer chain: retrieval, then the model, asked to answer from the articles found. */
 @ApplicationScoped
 public class AnswerChain {
 
@@ -16,21 +16,20 @@ public class AnswerChain {
     KnowledgeBase knowledgeBase;
 
     @Inject
-    ChatModel model;
+    AnswerModel model;
 
     @Traced(name = "answer_question", eventType = EventType.CHAIN)
     public Uni<Answer> answer(String question) {
         // Retrieval starts now, while this chain's span is current, so it becomes the chain's child.
         return Uni.createFrom()
                 .completionStage(knowledgeBase.retrieve(question))
-                .chain(sources -> model.complete(prompt(question, sources))
+                .chain(sources -> model.complete(articles(sources), question)
                         .map(completion -> new Answer(completion.text(), sources)));
     }
 
-    private String prompt(String question, List<String> sources) {
-        String context = sources.stream()
+    private String articles(List<String> sources) {
+        return sources.stream()
                 .map(title -> "- " + knowledgeBase.article(title).body())
                 .collect(Collectors.joining("\n"));
-        return "Answer the customer from these articles only.\n" + context + "\n" + question;
     }
 }
