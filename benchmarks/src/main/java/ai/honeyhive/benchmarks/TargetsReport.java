@@ -1,11 +1,14 @@
 package ai.honeyhive.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.openjdk.jmh.runner.Runner;
@@ -45,8 +48,8 @@ public final class TargetsReport {
     }
 
     /**
-     * Arguments: the Quarkus benchmark's {@code quarkus-run.jar} and where to write the table
-     * ({@code benchmarks/target/targets.md}).
+     * Arguments: the Quarkus benchmark's {@code quarkus-run.jar}, where to write the table
+     * ({@code benchmarks/target/targets.md}) and the gen_ai benchmark's jar ({@code benchmarks-genai.jar}).
      */
     public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
         long started = System.nanoTime();
@@ -55,7 +58,9 @@ public final class TargetsReport {
         Path quarkusRunJar =
                 Path.of(args.length > 0 ? args[0] : "benchmarks-quarkus/target/quarkus-app/quarkus-run.jar");
         Path out = Path.of(args.length > 1 ? args[1] : "benchmarks/target/targets.md");
+        Path genAiJar = Path.of(args.length > 2 ? args[2] : "benchmarks-genai/target/benchmarks-genai.jar");
         report.runAll(quarkusRunJar);
+        report.runGenAi(genAiJar);
         String table = new TargetsTable(report.scores).markdown();
         System.out.println(table);
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -85,6 +90,39 @@ public final class TargetsReport {
                 runQuarkus(quarkusRunJar, method, threads);
             }
         }
+    }
+
+    /**
+     * Runs the gen_ai bridge benchmark from its own jar (it needs OpenTelemetry 1.65, this one is on the project's), in
+     * two forks, and keeps its figures from JMH's JSON result.
+     */
+    private void runGenAi(Path jar) throws IOException, InterruptedException {
+        Path result = Files.createTempFile("genai-benchmark", ".json");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "GenAiBridgeBenchmark"));
+        command.addAll(
+                smoke
+                        ? List.of("-f", "1", "-wi", "1", "-w", "300ms", "-i", "1", "-r", "300ms")
+                        : List.of("-f", "2", "-wi", "10", "-w", "1s", "-i", "5", "-r", "2s"));
+        command.addAll(List.of("-prof", "gc", "-rf", "json", "-rff", result.toString()));
+        Process benchmark = new ProcessBuilder(command).inheritIO().start();
+        if (benchmark.waitFor() != 0) {
+            throw new IllegalStateException(
+                    "the gen_ai benchmark " + jar + " failed (exit " + benchmark.exitValue() + ")");
+        }
+        for (JsonNode run : new ObjectMapper().readTree(result.toFile())) {
+            String name = run.path("benchmark").asText();
+            String key = "t1:" + name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1) + "["
+                    + run.path("params").path("setUp").asText() + "]:avgt";
+            scores.put(key, run.path("primaryMetric").path("score").asDouble());
+            scores.put(
+                    key + ":bytes",
+                    run.path("secondaryMetrics")
+                            .path("gc.alloc.rate.norm")
+                            .path("score")
+                            .asDouble());
+        }
+        Files.delete(result);
     }
 
     private static ChainedOptionsBuilder jaxrs(int threads, String destination) {

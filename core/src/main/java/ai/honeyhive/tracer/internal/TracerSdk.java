@@ -281,11 +281,11 @@ public final class TracerSdk {
                     .setMeterProvider(inProcessCounters.meterProvider())
                     .build());
         } else if (export == null) {
-            // Test mode without a sink: the spans still pass through a batch processor, as in production, and are
-            // then discarded; so the application pays what it pays in production, and spanStatistics() counts.
-            // With disable_batch, each span is handed on as it ends and no processor thread waits (disabled tracers
-            // are built so).
-            SpanExporter discard = SpanExporter.composite(List.of());
+            // Test mode without a sink: the spans still pass through a batch processor and get their model-event
+            // keys, as in production, and are then discarded; so the application pays what it pays in production,
+            // and spanStatistics() counts. With disable_batch, each span is handed on as it ends and no processor
+            // thread waits (disabled tracers are built so).
+            SpanExporter discard = new CompletingSpanExporter(SpanExporter.composite(List.of()), modelEvents);
             processors.add(
                     config.disableBatch()
                             ? SimpleSpanProcessor.builder(discard)

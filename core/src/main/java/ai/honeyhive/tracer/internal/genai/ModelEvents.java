@@ -217,12 +217,18 @@ public final class ModelEvents {
 
     /** The messages as JSON, content dropped when capture is off, cut at a message boundary when too long. */
     private String chatHistory(ArrayNode messages) {
+        // Measured without writing each message first; where escapes push it past the cap, measured exactly.
+        String history = chatHistory(messages, false);
+        return history.length() <= maxChatHistoryLength ? history : chatHistory(messages, true);
+    }
+
+    private String chatHistory(ArrayNode messages, boolean exact) {
         ArrayNode kept = JsonNodeFactory.instance.arrayNode();
         int length = 2;
         for (JsonNode message : messages) {
             JsonNode shown = captureContent ? message : rolesOnly(message);
-            String json = shown.toString();
-            if (length + json.length() + 1 > maxChatHistoryLength - MARKER_ROOM) {
+            int messageLength = exact ? shown.toString().length() : FoldedMessages.jsonLength(shown);
+            if (length + messageLength + 1 > maxChatHistoryLength - MARKER_ROOM) {
                 JsonNode cut = ChatMessages.withContentCut(shown, maxChatHistoryLength - MARKER_ROOM - length - 1);
                 if (cut != null) {
                     kept.add(cut);
@@ -238,7 +244,7 @@ public final class ModelEvents {
                 break;
             }
             kept.add(shown);
-            length += json.length() + 1;
+            length += messageLength + 1;
         }
         return kept.toString();
     }
