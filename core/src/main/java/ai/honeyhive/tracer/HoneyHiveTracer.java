@@ -594,6 +594,21 @@ public final class HoneyHiveTracer implements AutoCloseable {
     }
 
     /**
+     * How many {@code gen_ai} log records (the prompts and completions an LLM client's instrumentation writes as log
+     * records, such as OpenTelemetry's openai-java wrapper) could not be folded into their model span and were
+     * dropped: records after their span ended, outside an open span of this tracer, or past the fold's bounds (4,096
+     * model spans gathering records, 128 KiB of message text per span, 16 MiB in all). Never throws.
+     */
+    public long droppedGenAiRecords() {
+        try {
+            return sdk.droppedGenAiRecords();
+        } catch (RuntimeException e) {
+            traceFailures.log(Level.WARNING, "Could not read the gen_ai fold's counter", e);
+            return 0;
+        }
+    }
+
+    /**
      * The configuration the tracer was built from: the settings given in code together with those the environment
      * gave; its accessors return those values, else the defaults.
      */

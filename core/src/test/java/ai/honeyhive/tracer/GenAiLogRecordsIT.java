@@ -60,6 +60,9 @@ class GenAiLogRecordsIT {
             }
             emit(logs, "gen_ai.user.message", Map.of("content", "outside any span"));
             assertThat(tracer.flush(TestTracers.WAIT)).isTrue();
+            // The record after the end and the one outside any span; records that are not gen_ai messages are
+            // not the fold's, so not counted.
+            assertThat(tracer.droppedGenAiRecords()).isEqualTo(2);
         }
 
         RecordedSpan span = server.span("chat gpt-4o-mini");
@@ -96,6 +99,8 @@ class GenAiLogRecordsIT {
             }
             model.end();
             assertThat(tracer.flush(TestTracers.WAIT)).isTrue();
+            // Past the span's 128 KiB of text (the 5 MB message cut to fit), most of the ten thousand are dropped.
+            assertThat(tracer.droppedGenAiRecords()).isBetween(5_000L, 10_000L);
             tracer.close();
             assertThatCode(() -> emit(logs, "gen_ai.user.message", Map.of("content", "after close")))
                     .doesNotThrowAnyException();

@@ -63,6 +63,7 @@ public final class TracerSdk {
     private final @Nullable LocalSink localSink;
     // The counters of the in-process span pipeline: the local sink's, or in test mode the one that discards.
     private final SdkSpanCounters inProcessCounters;
+    private final GenAiLogFold genAiFold;
 
     private TracerSdk(
             SdkTracerProvider provider,
@@ -93,6 +94,7 @@ public final class TracerSdk {
         this.export = export;
         this.localSink = localSink;
         this.inProcessCounters = inProcessCounters;
+        this.genAiFold = genAiFold;
     }
 
     /**
@@ -233,6 +235,11 @@ public final class TracerSdk {
     /** The SDK's counters: the export to HoneyHive's, or in test mode those of the in-process pipeline. */
     public SpanStatistics statistics() {
         return export != null ? export.statistics() : inProcessCounters.read();
+    }
+
+    /** The gen_ai log records that could not be folded into their model span. */
+    public long droppedGenAiRecords() {
+        return genAiFold.dropped();
     }
 
     private long failedExports() {
