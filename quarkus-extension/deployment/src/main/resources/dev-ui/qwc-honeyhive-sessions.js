@@ -75,6 +75,8 @@ export class QwcHoneyhiveSessions extends LitElement {
                 <div class="event" style="padding-left: ${e.depth * 1.5}em">
                     ${e.name} [${e.eventType}] ${e.durationMs.toFixed(1)} ms
                     ${e.error ? html`<span class="error">${e.error}</span>` : ''}
+                    ${e.model ? html`<div class="model">model ${e.model}</div>` : ''}
+                    ${e.chat.map(line => html`<div class="chat">${line}</div>`)}
                     ${e.inputs ? html`<div>in: ${e.inputs}</div>` : ''}
                     ${e.outputs ? html`<div>out: ${e.outputs}</div>` : ''}
                 </div>`)}

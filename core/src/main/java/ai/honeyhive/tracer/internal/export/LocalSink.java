@@ -251,44 +251,23 @@ public final class LocalSink implements SpanExporter {
 
     /** A model event's model, provider and tokens on one line. */
     private static void appendModel(StringBuilder out, String indent, ObjectNode event) {
-        JsonNode config = event.path("config");
-        JsonNode metadata = event.path("metadata");
-        if (!"model".equals(event.path("event_type").asText()) || !config.has("model")) {
-            return;
+        String model = ModelEventView.model(event);
+        if (model != null) {
+            out.append(indent).append("model ").append(model).append('\n');
         }
-        out.append(indent).append("model ").append(config.get("model").asText());
-        if (config.has("provider")) {
-            out.append(" (").append(config.get("provider").asText()).append(')');
-        }
-        if (metadata.has("input_tokens") || metadata.has("output_tokens")) {
-            out.append(", tokens ")
-                    .append(metadata.path("input_tokens").asText("?"))
-                    .append(" in / ")
-                    .append(metadata.path("output_tokens").asText("?"))
-                    .append(" out");
-        }
-        out.append('\n');
     }
 
     private static void appendValues(StringBuilder out, String prefix, JsonNode values) {
-        JsonNode history = values.path("chat_history");
-        if (history.isTextual() && history.textValue().startsWith("[")) {
-            // One line per message: the chat as the model saw it.
-            appendMessages(out, prefix, history.textValue());
-        }
-        // A model's output (role and content) as one more line of the chat.
-        boolean message =
-                values.path("role").isTextual() && values.path("content").isTextual();
-        if (message) {
-            out.append(prefix)
-                    .append(values.get("role").textValue())
-                    .append(": ")
-                    .append(shorten(values.get("content").textValue()))
-                    .append('\n');
+        // The chat as the model saw it, and a model's output (role and content) as one more line of it.
+        List<String> chat = ModelEventView.chat(values);
+        String reply = ModelEventView.reply(values);
+        chat.forEach(line -> out.append(prefix).append(shorten(line)).append('\n'));
+        if (reply != null) {
+            out.append(prefix).append(shorten(reply)).append('\n');
         }
         values.properties().stream()
-                .filter(entry -> !(entry.getKey().equals("chat_history") && history.isTextual()))
-                .filter(entry -> !(message
+                .filter(entry -> !(entry.getKey().equals("chat_history") && !chat.isEmpty()))
+                .filter(entry -> !(reply != null
                         && (entry.getKey().equals("role") || entry.getKey().equals("content"))))
                 .forEach(entry -> out.append(prefix)
                         .append(entry.getKey())
@@ -298,24 +277,6 @@ public final class LocalSink implements SpanExporter {
                                         ? entry.getValue().textValue()
                                         : entry.getValue().toString()))
                         .append('\n'));
-    }
-
-    private static void appendMessages(StringBuilder out, String prefix, String json) {
-        try {
-            for (JsonNode message : SafeJson.mapper().readTree(json)) {
-                String content = message.path("content").asText("");
-                if (message.has("tool_calls")) {
-                    content = content + (content.isEmpty() ? "" : " ") + "tool calls " + message.get("tool_calls");
-                }
-                out.append(prefix)
-                        .append(message.path("role").asText("?"))
-                        .append(": ")
-                        .append(shorten(content))
-                        .append('\n');
-            }
-        } catch (IOException | RuntimeException e) {
-            out.append(prefix).append("chat_history = ").append(shorten(json)).append('\n');
-        }
     }
 
     private static String shorten(String text) {

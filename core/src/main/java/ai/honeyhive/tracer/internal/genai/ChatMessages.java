@@ -232,6 +232,27 @@ final class ChatMessages {
         return cut.toString().length() > room ? null : cut;
     }
 
+    /**
+     * About the length of the value as JSON (escapes aside), without writing it: the fold measures every record on
+     * the application's thread.
+     */
+    static int jsonLength(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().length() + 2;
+        }
+        if (node.isContainerNode()) {
+            int length = 2;
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                length += field.getKey().length() + 4 + jsonLength(field.getValue());
+            }
+            for (int i = 0; node.isArray() && i < node.size(); i++) {
+                length += 1 + jsonLength(node.get(i));
+            }
+            return length;
+        }
+        return node.isNull() ? 4 : node.asText().length();
+    }
+
     static ObjectNode message(String role) {
         return NODES.objectNode().put("role", role);
     }

@@ -11,7 +11,6 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,7 +64,7 @@ final class FoldedMessages {
         if (closed) {
             return -1;
         }
-        int size = jsonLength(body) + detailsSize(attributes);
+        int size = ChatMessages.jsonLength(body) + detailsSize(attributes);
         int fits = (int) Math.min(MAX_CHARACTERS - characters, room);
         if (size > fits) {
             // Cut with room to spare for the records after it, as the cut always left.
@@ -73,7 +72,7 @@ final class FoldedMessages {
             if (body == null) {
                 return -1;
             }
-            size = jsonLength(body);
+            size = ChatMessages.jsonLength(body);
         }
         characters += size;
         switch (eventName) {
@@ -82,27 +81,6 @@ final class FoldedMessages {
             default -> inputs.add(inputMessage(eventName, body));
         }
         return size;
-    }
-
-    /**
-     * About the length of the value as JSON (escapes aside), without writing it: this runs on the application's
-     * thread, for every record.
-     */
-    static int jsonLength(JsonNode node) {
-        if (node.isTextual()) {
-            return node.textValue().length() + 2;
-        }
-        if (node.isContainerNode()) {
-            int length = 2;
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                length += field.getKey().length() + 4 + jsonLength(field.getValue());
-            }
-            for (int i = 0; node.isArray() && i < node.size(); i++) {
-                length += 1 + jsonLength(node.get(i));
-            }
-            return length;
-        }
-        return node.isNull() ? 4 : node.asText().length();
     }
 
     private static int detailsSize(Attributes attributes) {

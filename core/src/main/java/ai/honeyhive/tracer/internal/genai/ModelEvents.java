@@ -227,7 +227,7 @@ public final class ModelEvents {
         int length = 2;
         for (JsonNode message : messages) {
             JsonNode shown = captureContent ? message : rolesOnly(message);
-            int messageLength = exact ? shown.toString().length() : FoldedMessages.jsonLength(shown);
+            int messageLength = exact ? shown.toString().length() : ChatMessages.jsonLength(shown);
             if (length + messageLength + 1 > maxChatHistoryLength - MARKER_ROOM) {
                 JsonNode cut = ChatMessages.withContentCut(shown, maxChatHistoryLength - MARKER_ROOM - length - 1);
                 if (cut != null) {

@@ -1,7 +1,9 @@
 package ai.honeyhive.quarkus.runtime.internal.devui;
 
+import ai.honeyhive.tracer.internal.export.ModelEventView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,10 @@ public final class LocalSinkSessions {
     /** One session: what the page lists. */
     public record Session(String sessionId, String name, String started, int events, int errors, double durationMs) {}
 
-    /** One event of a session, with its depth in the session's tree. */
+    /**
+     * One event of a session, with its depth in the session's tree; a model event also with its chat (one {@code
+     * role: text} line per message of its history, then its reply) and its model, provider and tokens.
+     */
     public record Event(
             String eventId,
             @Nullable String parentId,
@@ -42,7 +47,9 @@ public final class LocalSinkSessions {
             double durationMs,
             @Nullable String error,
             String inputs,
-            String outputs) {}
+            String outputs,
+            List<String> chat,
+            @Nullable String model) {}
 
     private final Map<String, List<JsonNode>> eventsBySession = new LinkedHashMap<>();
     private final Map<String, String> namesBySession = new HashMap<>();
@@ -137,8 +144,10 @@ public final class LocalSinkSessions {
                 event.path("event_type").asText(),
                 event.path("duration").asDouble(),
                 event.hasNonNull("error") ? event.get("error").asText() : null,
-                compact(event.get("inputs")),
-                compact(event.get("outputs"))));
+                compact(withoutChatHistory(event.get("inputs"))),
+                compact(event.get("outputs")),
+                chat(event),
+                ModelEventView.model(event)));
         for (JsonNode child : children.getOrDefault(id, List.of())) {
             appendTree(child, depth + 1, children, out);
         }
@@ -150,6 +159,25 @@ public final class LocalSinkSessions {
                 .map(e -> e.path("event_name").asText())
                 .findFirst()
                 .orElse("session");
+    }
+
+    private static List<String> chat(JsonNode event) {
+        List<String> chat = new ArrayList<>(ModelEventView.chat(event.get("inputs")));
+        String reply = ModelEventView.reply(event.get("outputs"));
+        if (reply != null) {
+            chat.add(reply);
+        }
+        return chat;
+    }
+
+    /** The inputs, their chat history left out where it is shown as the chat. */
+    private static @Nullable JsonNode withoutChatHistory(@Nullable JsonNode inputs) {
+        if (inputs instanceof ObjectNode object && !ModelEventView.chat(inputs).isEmpty()) {
+            ObjectNode rest = object.deepCopy();
+            rest.remove("chat_history");
+            return rest;
+        }
+        return inputs;
     }
 
     private static String compact(@Nullable JsonNode values) {

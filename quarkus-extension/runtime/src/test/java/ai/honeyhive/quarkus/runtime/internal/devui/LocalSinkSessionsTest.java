@@ -67,6 +67,51 @@ class LocalSinkSessionsTest {
     }
 
     @Test
+    void aModelEventShowsItsChatItsReplyAndItsModelAndTokens() throws Exception {
+        Path file = directory.resolve("events.jsonl");
+        String sessionId;
+        try (HoneyHiveTracer tracer = HoneyHiveTracer.builder()
+                .testMode(true)
+                .project("dev-ui")
+                .localSink(file.toString())
+                .build()) {
+            try (SessionScope session = tracer.withSession("support chat")) {
+                sessionId = session.sessionId();
+                // The keys an LLM client's instrumentation writes (GenAI conventions 1.37); the tracer adds
+                // HoneyHive's.
+                tracer.provider()
+                        .get("llm-client")
+                        .spanBuilder("chat gpt-4o-mini")
+                        .setAttribute("gen_ai.operation.name", "chat")
+                        .setAttribute("gen_ai.provider.name", "openai")
+                        .setAttribute("gen_ai.request.model", "gpt-4o-mini")
+                        .setAttribute(
+                                "gen_ai.input.messages",
+                                "[{\"role\":\"system\",\"parts\":[{\"type\":\"text\",\"content\":\"Be brief.\"}]},"
+                                        + "{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"Refunds?\"}]}]")
+                        .setAttribute(
+                                "gen_ai.output.messages",
+                                "[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":\"30 days.\"}],"
+                                        + "\"finish_reason\":\"stop\"}]")
+                        .setAttribute("gen_ai.usage.input_tokens", 21L)
+                        .setAttribute("gen_ai.usage.output_tokens", 3L)
+                        .startSpan()
+                        .end();
+            }
+            assertThat(tracer.flush(Duration.ofSeconds(10))).isTrue();
+        }
+
+        LocalSinkSessions.Event model =
+                LocalSinkSessions.read(file).events(sessionId).get(0);
+
+        assertThat(model.eventType()).isEqualTo("model");
+        assertThat(model.chat()).containsExactly("system: Be brief.", "user: Refunds?", "assistant: 30 days.");
+        assertThat(model.model()).isEqualTo("gpt-4o-mini (openai), tokens 21 in / 3 out");
+        assertThat(model.inputs()).doesNotContain("chat_history");
+        assertThat(model.outputs()).contains("\"finish_reason\":\"stop\"");
+    }
+
+    @Test
     void aFileThatDoesNotExistYetHasNoSessions() throws Exception {
         assertThat(LocalSinkSessions.read(directory.resolve("missing.jsonl")).sessions())
                 .isEmpty();
