@@ -51,7 +51,7 @@ public final class CompletingSpanExporter implements SpanExporter {
             eventType = EventTypeDetector.eventType(original);
             added.put(HoneyHiveAttributes.EVENT_TYPE, eventType);
         }
-        modelEvents.addBucketKeys(eventType, ModelEvents.readable(span), added);
+        modelEvents.addBucketKeys(eventType, span, added);
         AttributesBuilder mergedBuilder = original.toBuilder().putAll(added.build());
         if (modelEvents.stripsContent()) {
             mergedBuilder.removeIf(ModelEvents::carriesContent);

@@ -53,12 +53,14 @@ public final class ModelEvents {
      * Adds the bucket keys of a span of this event type to {@code added}; nothing for other types, and nothing the
      * span (or an enrichment) has set already.
      */
-    public void addBucketKeys(String eventType, Attributes span, AttributesBuilder added) {
+    public void addBucketKeys(String eventType, SpanData span, AttributesBuilder added) {
         try {
             if (MODEL.equals(eventType)) {
-                addModelKeys(span, byName(span), added);
+                Attributes readable = readable(span);
+                addModelKeys(readable, byName(readable), added);
             } else if (TOOL.equals(eventType)) {
-                addToolKeys(span, byName(span), added);
+                Attributes readable = readable(span);
+                addToolKeys(readable, byName(readable), added);
             }
         } catch (RuntimeException e) {
             // A producer's value we cannot read costs only its keys.
@@ -68,9 +70,10 @@ public final class ModelEvents {
     /**
      * The span's attributes to read the bucket keys from: its own, with the prompt and completion of the older
      * vintage that writes them as span events ({@code gen_ai.content.prompt} with {@code gen_ai.prompt}, and
-     * {@code gen_ai.content.completion} with {@code gen_ai.completion}) where the attributes have none.
+     * {@code gen_ai.content.completion} with {@code gen_ai.completion}) where the attributes have none. Made only
+     * for model and tool spans: it copies the attributes of a span that has events.
      */
-    public static Attributes readable(SpanData span) {
+    private static Attributes readable(SpanData span) {
         Attributes own = span.getAttributes();
         if (span.getEvents().isEmpty()) {
             return own;
