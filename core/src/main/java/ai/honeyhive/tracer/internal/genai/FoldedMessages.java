@@ -26,6 +26,9 @@ final class FoldedMessages {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int ROOM_LEFT_AFTER_A_CUT = 512;
+    // The message keys of a gen_ai.client.inference.operation.details record.
+    private static final List<AttributeKey<String>> DETAILS_KEYS =
+            List.of(GenAiKeys.INPUT_MESSAGES, GenAiKeys.OUTPUT_MESSAGES, GenAiKeys.SYSTEM_INSTRUCTIONS);
 
     private final ReadableSpan span;
     private final List<JsonNode> inputs = new ArrayList<>();
@@ -85,8 +88,7 @@ final class FoldedMessages {
 
     private static int detailsSize(Attributes attributes) {
         int size = 0;
-        for (AttributeKey<String> key :
-                List.of(GenAiKeys.INPUT_MESSAGES, GenAiKeys.OUTPUT_MESSAGES, GenAiKeys.SYSTEM_INSTRUCTIONS)) {
+        for (AttributeKey<String> key : DETAILS_KEYS) {
             String value = attributes.get(key);
             size += value == null ? 0 : value.length();
         }
@@ -97,9 +99,7 @@ final class FoldedMessages {
     synchronized Attributes attributes() {
         AttributesBuilder folded = Attributes.builder();
         for (Attributes detail : details) {
-            copy(detail, folded, GenAiKeys.INPUT_MESSAGES);
-            copy(detail, folded, GenAiKeys.OUTPUT_MESSAGES);
-            copy(detail, folded, GenAiKeys.SYSTEM_INSTRUCTIONS);
+            DETAILS_KEYS.forEach(key -> copy(detail, folded, key));
         }
         if (!inputs.isEmpty()) {
             ArrayNode messages = NODES.arrayNode();

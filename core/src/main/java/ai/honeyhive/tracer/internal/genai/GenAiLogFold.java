@@ -143,6 +143,9 @@ public final class GenAiLogFold implements LogRecordProcessor {
 
     private void drop(String what) {
         dropped.increment();
-        droppedLog.log(Level.FINE, "Dropped " + what + "; " + dropped.sum() + " so far");
+        // Records may be dropped by the thousand on the application's threads: the message is made only if logged.
+        if (logger.isLoggable(Level.FINE)) {
+            droppedLog.log(Level.FINE, "Dropped " + what + "; " + dropped.sum() + " so far");
+        }
     }
 }
