@@ -25,7 +25,7 @@ final class ChatMessages {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern INDEXED = Pattern.compile(
-            "^(gen_ai\\.(?:prompt|completion)|llm\\.(?:input|output)" + "_messages)\\.(\\d+)\\.(?:message\\.)?(.+)$");
+            "^(gen_ai\\.(?:prompt|completion)|llm\\.(?:input|output)_messages)\\.(\\d+)\\.(?:message\\.)?(.+)$");
 
     /** The least message text worth keeping when a message is cut to fit. */
     static final int MIN_KEPT_CHARACTERS = 256;

@@ -150,7 +150,7 @@ public final class ModelEvents {
         addSettings(span, values, added);
         addTokens(values, added);
         putIfAbsent(values, added, METADATA + "response_id", stringValue(values, GenAiKeys.RESPONSE_ID));
-        Object finishReasons = value(values, GenAiKeys.FINISH_REASONS);
+        Object finishReasons = values.get(GenAiKeys.FINISH_REASONS);
         if (finishReasons instanceof List<?> reasons) {
             putIfAbsent(values, added, METADATA + "finish_reasons", String.join(",", strings(reasons)));
         } else if (finishReasons != null) {
@@ -178,7 +178,7 @@ public final class ModelEvents {
 
     private void addSettings(Attributes span, Map<String, Object> values, AttributesBuilder added) {
         for (String setting : GenAiKeys.SETTINGS) {
-            Object value = value(values, GenAiKeys.REQUEST_PREFIX + setting);
+            Object value = values.get(GenAiKeys.REQUEST_PREFIX + setting);
             if (value != null) {
                 putValue(values, added, CONFIG + setting, value);
             }
@@ -312,7 +312,7 @@ public final class ModelEvents {
     }
 
     private static boolean has(Map<String, Object> values, String key) {
-        return value(values, key) != null;
+        return values.get(key) != null;
     }
 
     /** The span's values by key name, looked up many times per span. */
@@ -322,12 +322,8 @@ public final class ModelEvents {
         return values;
     }
 
-    private static @Nullable Object value(Map<String, Object> values, String key) {
-        return values.get(key);
-    }
-
     private static @Nullable String stringValue(Map<String, Object> values, String key) {
-        Object value = value(values, key);
+        Object value = values.get(key);
         return value == null ? null : String.valueOf(value);
     }
 
@@ -343,7 +339,7 @@ public final class ModelEvents {
 
     private static @Nullable Long firstLong(Map<String, Object> values, List<String> keys) {
         for (String key : keys) {
-            Object value = value(values, key);
+            Object value = values.get(key);
             if (value instanceof Long number) {
                 return number;
             }
