@@ -67,14 +67,7 @@ public final class ApiSpans {
     /** Runs the work now in a span; its exception is recorded and rethrown unchanged. */
     public <T, E extends Exception> T run(String name, @Nullable EventType eventType, TracedWork<T, E> work) throws E {
         requireNonNull(work, "work");
-        try (HoneyHiveSpan span = open(name, eventType, Map.of())) {
-            try {
-                return work.call();
-            } catch (Throwable error) {
-                span.recordException(error);
-                throw error;
-            }
-        }
+        return runIn(open(name, eventType, Map.of()), work);
     }
 
     /** Runs the work in a span under a context captured earlier, as a wrapped task does on another thread. */
@@ -97,12 +90,20 @@ public final class ApiSpans {
             @Nullable String[] inputKeys,
             @Nullable Object[] arguments,
             TracedWork<T, RuntimeException> call) {
-        try (HoneyHiveSpan span = open(
-                parent -> spans.startApiSpan(parent, requireNonNull(name, "name"), eventType, inputKeys, arguments))) {
+        HoneyHiveSpan span = open(
+                parent -> spans.startApiSpan(parent, requireNonNull(name, "name"), eventType, inputKeys, arguments));
+        return runIn(span, () -> {
+            T result = call.call();
+            recordResult(span, result);
+            return result;
+        });
+    }
+
+    /** Runs the work in the span, which it ends; the work's exception is recorded and rethrown unchanged. */
+    private static <T, E extends Exception> T runIn(HoneyHiveSpan span, TracedWork<T, E> work) throws E {
+        try (span) {
             try {
-                T result = call.call();
-                recordResult(span, result);
-                return result;
+                return work.call();
             } catch (Throwable error) {
                 span.recordException(error);
                 throw error;
