@@ -3,6 +3,7 @@ package ai.honeyhive.benchmarks;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
@@ -18,14 +19,15 @@ final class Scores {
     /** Keeps what JMH measured, under {@code label} (the thread count, {@code t1} or {@code t4}). */
     void add(String label, Collection<RunResult> results) {
         for (RunResult result : results) {
-            String name = result.getParams().getBenchmark();
-            String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
             Collection<String> parameters = result.getParams().getParamsKeys();
-            String parameter = parameters.isEmpty()
-                    ? ""
-                    : "[" + result.getParams().getParam(parameters.iterator().next()) + "]";
             String mode = result.getParams().getMode().shortLabel();
-            String key = label + ":" + shortName + parameter + ":" + mode;
+            String key = key(
+                    label,
+                    result.getParams().getBenchmark(),
+                    parameters.isEmpty()
+                            ? null
+                            : result.getParams().getParam(parameters.iterator().next()),
+                    mode);
             Result<?> primary = result.getPrimaryResult();
             values.put(key, primary.getScore());
             if (mode.equals("sample") && primary.getStatistics().getN() > 0) {
@@ -39,7 +41,18 @@ final class Scores {
         }
     }
 
-    /** Keeps one figure measured elsewhere (the Quarkus application's). */
+    /**
+     * The key of a benchmark's figure: {@code t1:TracedCallBenchmark.otelRaw:avgt}, a parameter in brackets after the
+     * method.
+     *
+     * @param benchmark JMH's full name of the benchmark method, package included
+     */
+    static String key(String label, String benchmark, @Nullable String parameter, String mode) {
+        String shortName = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+        return label + ":" + shortName + (parameter == null ? "" : "[" + parameter + "]") + ":" + mode;
+    }
+
+    /** Keeps one figure measured elsewhere (the Quarkus application's, the gen_ai benchmark's). */
     void put(String key, double value) {
         values.put(key, value);
     }

@@ -111,9 +111,11 @@ public final class TargetsReport {
                     "the gen_ai benchmark " + jar + " failed (exit " + benchmark.exitValue() + ")");
         }
         for (JsonNode run : new ObjectMapper().readTree(result.toFile())) {
-            String name = run.path("benchmark").asText();
-            String key = "t1:" + name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1) + "["
-                    + run.path("params").path("setUp").asText() + "]:avgt";
+            String key = Scores.key(
+                    "t1",
+                    run.path("benchmark").asText(),
+                    run.path("params").path("setUp").asText(),
+                    run.path("mode").asText());
             scores.put(key, run.path("primaryMetric").path("score").asDouble());
             scores.put(
                     key + ":bytes",
