@@ -23,8 +23,7 @@ public class AnswerChain {
         // Retrieval starts now, while this chain's span is current, so it becomes the chain's child.
         return Uni.createFrom()
                 .completionStage(knowledgeBase.retrieve(question))
-                .chain(sources -> model.complete(articles(sources), question)
-                        .map(completion -> new Answer(completion.text(), sources)));
+                .chain(sources -> model.complete(articles(sources), question).map(text -> new Answer(text, sources)));
     }
 
     private String articles(List<String> sources) {

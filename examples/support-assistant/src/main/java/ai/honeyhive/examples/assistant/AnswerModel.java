@@ -44,8 +44,8 @@ public class AnswerModel {
     }
 
     /** Asks the model to answer the question from the articles; the reply streams in on the client's thread. */
-    public Uni<Completion> complete(String articles, String question) {
-        CompletableFuture<Completion> reply = new CompletableFuture<>();
+    public Uni<String> complete(String articles, String question) {
+        CompletableFuture<String> reply = new CompletableFuture<>();
         model.chat(
                 List.of(
                         SystemMessage.from("Answer the customer from these articles only.\n" + articles),
@@ -56,10 +56,7 @@ public class AnswerModel {
 
                     @Override
                     public void onCompleteResponse(ChatResponse response) {
-                        reply.complete(new Completion(
-                                response.aiMessage().text(),
-                                response.tokenUsage().inputTokenCount(),
-                                response.tokenUsage().outputTokenCount()));
+                        reply.complete(response.aiMessage().text());
                     }
 
                     @Override
