@@ -1,5 +1,11 @@
 package ai.honeyhive.genai;
 
+import static ai.honeyhive.genai.GenAiTests.MAX_TOKENS;
+import static ai.honeyhive.genai.GenAiTests.QUESTION;
+import static ai.honeyhive.genai.GenAiTests.SYSTEM_PROMPT;
+import static ai.honeyhive.genai.GenAiTests.TEMPERATURE;
+import static ai.honeyhive.genai.GenAiTests.WAIT;
+import static ai.honeyhive.genai.GenAiTests.assertAnsweredQuestion;
 import static ai.honeyhive.testing.HoneyHiveAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +15,6 @@ import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import ai.honeyhive.tracer.EventType;
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import ai.honeyhive.tracer.SessionScope;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -18,9 +23,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -32,9 +35,6 @@ import org.junit.jupiter.api.Test;
  */
 class LangChain4jIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final RecordingHoneyHiveServer honeyhive = RecordingHoneyHiveServer.start();
     private final OpenAiStandIn openAi = OpenAiStandIn.start();
 
@@ -45,14 +45,7 @@ class LangChain4jIT {
     }
 
     private HoneyHiveTracer tracer() {
-        return HoneyHiveTracer.builder()
-                .environment(Map.of())
-                .serverUrl(honeyhive.baseUrl())
-                .apiKey("hh-genai-key")
-                .project("support-bot")
-                .shutdownHook(false)
-                .batchScheduleDelay(Duration.ofMillis(50))
-                .build();
+        return GenAiTests.tracer(honeyhive).build();
     }
 
     @Test
@@ -63,8 +56,8 @@ class LangChain4jIT {
                     .baseUrl(openAi.baseUrl())
                     .apiKey("sk-test")
                     .modelName("gpt-4o-mini")
-                    .temperature(0.2)
-                    .maxTokens(100)
+                    .temperature(TEMPERATURE)
+                    .maxTokens(MAX_TOKENS)
                     .listeners(List.of(new HoneyHiveChatModelListener(tracer)))
                     .build();
             try (SessionScope scope = tracer.withSession("chat")) {
@@ -72,33 +65,13 @@ class LangChain4jIT {
                 ChatResponse response = tracer.trace(
                         "answer",
                         EventType.CHAIN,
-                        () -> model.chat(
-                                SystemMessage.from("Answer in one sentence."),
-                                UserMessage.from("How long do refunds take?")));
+                        () -> model.chat(SystemMessage.from(SYSTEM_PROMPT), UserMessage.from(QUESTION)));
                 assertThat(response.aiMessage().text()).isEqualTo(OpenAiStandIn.DEFAULT_ANSWER);
             }
             assertThat(tracer.flush(WAIT)).isTrue();
         }
 
-        RecordedSpan chat = honeyhive.span("chat gpt-4o-mini");
-        assertThat(chat)
-                .hasParent(honeyhive.span("answer"))
-                .hasSessionId(session)
-                .hasEventType("model")
-                .hasAttribute("honeyhive_outputs.role", "assistant")
-                .hasAttribute("honeyhive_outputs.content", OpenAiStandIn.DEFAULT_ANSWER)
-                .hasAttribute("honeyhive_outputs.finish_reason", "stop")
-                .hasAttribute("honeyhive_config.model", "gpt-4o-mini")
-                .hasAttribute("honeyhive_config.provider", "openai")
-                .hasAttribute("honeyhive_config.temperature", 0.2)
-                .hasAttribute("honeyhive_config.max_tokens", 100L)
-                .hasAttribute("honeyhive_metadata.input_tokens", (long) OpenAiStandIn.PROMPT_TOKENS)
-                .hasAttribute("honeyhive_metadata.output_tokens", 10L)
-                .hasAttribute("honeyhive_metadata.total_tokens", OpenAiStandIn.PROMPT_TOKENS + 10L);
-        assertThat(JSON.readValue(chat.stringAttribute("honeyhive_inputs.chat_history"), List.class))
-                .isEqualTo(List.of(
-                        Map.of("role", "system", "content", "Answer in one sentence."),
-                        Map.of("role", "user", "content", "How long do refunds take?")));
+        assertAnsweredQuestion(honeyhive.span("chat gpt-4o-mini"), honeyhive.span("answer"), session);
     }
 
     @Test

@@ -18,9 +18,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
-import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.Extension;
@@ -32,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -57,18 +54,7 @@ class WeldLangChain4jIT {
 
     @BeforeEach
     void configure() {
-        config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(
-                        Map.of(
-                                "honeyhive.api-key", "cdi-key",
-                                "honeyhive.project", "support-bot",
-                                "honeyhive.server-url", honeyhive.baseUrl(),
-                                "honeyhive.batch.schedule-delay", "50"),
-                        "test",
-                        500))
-                .build();
-        ConfigProviderResolver.instance()
-                .registerConfig(config, Thread.currentThread().getContextClassLoader());
+        config = GenAiTests.registerConfig(honeyhive);
         openAi = OpenAiStandIn.start();
     }
 

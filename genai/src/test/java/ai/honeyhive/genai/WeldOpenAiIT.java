@@ -14,15 +14,12 @@ import ai.honeyhive.tracer.SessionScope;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -83,18 +80,7 @@ class WeldOpenAiIT {
 
     @Test
     void anInjectedInstrumentedClientCalledFromATracedBeanIsAModelEventUnderItInTheCallersSession() {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(
-                        Map.of(
-                                "honeyhive.api-key", "cdi-key",
-                                "honeyhive.project", "support-bot",
-                                "honeyhive.server-url", honeyhive.baseUrl(),
-                                "honeyhive.batch.schedule-delay", "50"),
-                        "test",
-                        500))
-                .build();
-        ConfigProviderResolver.instance()
-                .registerConfig(config, Thread.currentThread().getContextClassLoader());
+        SmallRyeConfig config = GenAiTests.registerConfig(honeyhive);
         String session;
         try (OpenAiStandIn standIn = OpenAiStandIn.start()) {
             openAi = standIn;
