@@ -136,6 +136,8 @@ public final class LocalSinkSessions {
 
     private static void appendTree(JsonNode event, int depth, Map<String, List<JsonNode>> children, List<Event> out) {
         String id = event.path("event_id").asText();
+        JsonNode inputs = event.get("inputs");
+        List<String> history = ModelEventView.chat(inputs);
         out.add(new Event(
                 id,
                 event.hasNonNull("parent_id") ? event.get("parent_id").asText() : null,
@@ -144,9 +146,9 @@ public final class LocalSinkSessions {
                 event.path("event_type").asText(),
                 event.path("duration").asDouble(),
                 event.hasNonNull("error") ? event.get("error").asText() : null,
-                compact(withoutChatHistory(event.get("inputs"))),
+                compact(history.isEmpty() ? inputs : withoutChatHistory(inputs)),
                 compact(event.get("outputs")),
-                chat(event),
+                chat(history, event.get("outputs")),
                 ModelEventView.model(event)));
         for (JsonNode child : children.getOrDefault(id, List.of())) {
             appendTree(child, depth + 1, children, out);
@@ -161,18 +163,19 @@ public final class LocalSinkSessions {
                 .orElse("session");
     }
 
-    private static List<String> chat(JsonNode event) {
-        List<String> chat = new ArrayList<>(ModelEventView.chat(event.get("inputs")));
-        String reply = ModelEventView.reply(event.get("outputs"));
+    /** The chat history's lines, then the reply's. */
+    private static List<String> chat(List<String> history, @Nullable JsonNode outputs) {
+        List<String> chat = new ArrayList<>(history);
+        String reply = ModelEventView.reply(outputs);
         if (reply != null) {
             chat.add(reply);
         }
         return chat;
     }
 
-    /** The inputs, their chat history left out where it is shown as the chat. */
+    /** The inputs without their chat history, which is shown as the chat. */
     private static @Nullable JsonNode withoutChatHistory(@Nullable JsonNode inputs) {
-        if (inputs instanceof ObjectNode object && !ModelEventView.chat(inputs).isEmpty()) {
+        if (inputs instanceof ObjectNode object) {
             ObjectNode rest = object.deepCopy();
             rest.remove("chat_history");
             return rest;
