@@ -36,8 +36,11 @@ final class ChatMessages {
 
     private ChatMessages() {}
 
-    /** The prompt: GenAI 1.37+ JSON, else indexed Traceloop or OpenInference keys, else a plain prompt text. */
-    static ArrayNode prompt(Attributes attributes) {
+    /**
+     * The prompt: GenAI 1.37+ JSON, else the span's folded log records, else indexed Traceloop or OpenInference keys,
+     * else a plain prompt text.
+     */
+    static ArrayNode prompt(Attributes attributes, FoldedChat folded) {
         ArrayNode messages = NODES.arrayNode();
         String instructions = attributes.get(GenAiKeys.SYSTEM_INSTRUCTIONS);
         if (instructions != null) {
@@ -56,6 +59,9 @@ final class ChatMessages {
             }
             return messages;
         }
+        if (!folded.prompt().isEmpty()) {
+            return messages.addAll(folded.prompt());
+        }
         if (addIndexed(messages, attributes, "gen_ai.prompt", "llm.input_messages")) {
             return messages;
         }
@@ -72,12 +78,15 @@ final class ChatMessages {
     }
 
     /** The completion's choices, in the same vintages; each with its {@code finish_reason} where known. */
-    static ArrayNode completion(Attributes attributes) {
+    static ArrayNode completion(Attributes attributes, FoldedChat folded) {
         ArrayNode choices = NODES.arrayNode();
         String semconv = attributes.get(GenAiKeys.OUTPUT_MESSAGES);
         if (semconv != null) {
             addSemconv(choices, parse(semconv));
             return choices;
+        }
+        if (!folded.completion().isEmpty()) {
+            return choices.addAll(folded.completion());
         }
         if (addIndexed(choices, attributes, "gen_ai.completion", "llm.output_messages")) {
             return choices;

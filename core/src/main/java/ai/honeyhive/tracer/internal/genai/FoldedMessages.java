@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.common.Value;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,10 +15,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The gen_ai log records of one model span, gathered while it is open and written onto it as GenAI 1.37 attributes
- * ({@code gen_ai.input.messages}, {@code gen_ai.output.messages}) when it is exported, so that one reader
- * ({@link ChatMessages}) serves every vintage. Bounded: a record past {@link #MAX_CHARACTERS} of message text has its
- * text cut to fit, with a marker, and once nothing fits, further records are counted, not kept.
+ * The gen_ai log records of one model span, held while it is open and handed to the export with it as HoneyHive's
+ * chat messages ({@link FoldedChat}). On the application's thread a record is only measured and kept as it came; it is
+ * read at export. Bounded: a record past {@link #MAX_CHARACTERS} of message text has its text cut to fit, with a
+ * marker, and once nothing fits, further records are counted, not kept.
  */
 final class FoldedMessages {
 
@@ -26,13 +27,22 @@ final class FoldedMessages {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int ROOM_LEFT_AFTER_A_CUT = 512;
+    private static final String CHOICE = "gen_ai.choice";
+    private static final String DETAILS = "gen_ai.client.inference.operation.details";
     // The message keys of a gen_ai.client.inference.operation.details record.
     private static final List<AttributeKey<String>> DETAILS_KEYS =
             List.of(GenAiKeys.INPUT_MESSAGES, GenAiKeys.OUTPUT_MESSAGES, GenAiKeys.SYSTEM_INSTRUCTIONS);
 
+    /** A record as it came, or, for one that had to be cut, its body as cut JSON. */
+    private record Held(String eventName, @Nullable Value<?> body, @Nullable JsonNode cutBody) {
+
+        JsonNode json() {
+            return cutBody != null ? cutBody : LogValues.toJson(body);
+        }
+    }
+
     private final ReadableSpan span;
-    private final List<JsonNode> inputs = new ArrayList<>();
-    private final List<JsonNode> choices = new ArrayList<>();
+    private final List<Held> records = new ArrayList<>();
     private final List<Attributes> details = new ArrayList<>();
     private int characters;
 
@@ -63,26 +73,33 @@ final class FoldedMessages {
      * @param room the characters all spans' records may still take
      * @return the characters it added, or -1 if it was not kept, for the bounds or because the span was handed on
      */
-    synchronized int add(String eventName, JsonNode body, Attributes attributes, long room) {
+    synchronized int add(String eventName, @Nullable Value<?> body, Attributes attributes, long room) {
         if (closed) {
             return -1;
         }
-        int size = ChatMessages.jsonLength(body) + detailsSize(attributes);
-        int fits = (int) Math.min(MAX_CHARACTERS - characters, room);
-        if (size > fits) {
-            // Cut with room to spare for the records after it, as the cut always left.
-            body = withContentCut(body, fits - ROOM_LEFT_AFTER_A_CUT);
-            if (body == null) {
+        if (eventName.equals(DETAILS)) {
+            int size = detailsSize(attributes);
+            if (size > Math.min(MAX_CHARACTERS - characters, room)) {
                 return -1;
             }
-            size = ChatMessages.jsonLength(body);
+            characters += size;
+            details.add(attributes);
+            return size;
+        }
+        int size = LogValues.jsonLength(body);
+        int fits = (int) Math.min(MAX_CHARACTERS - characters, room);
+        Held held = new Held(eventName, body, null);
+        if (size > fits) {
+            // Cut with room to spare for the records after it, as the cut always left.
+            JsonNode cut = withContentCut(LogValues.toJson(body), fits - ROOM_LEFT_AFTER_A_CUT);
+            if (cut == null) {
+                return -1;
+            }
+            held = new Held(eventName, null, cut);
+            size = ChatMessages.jsonLength(cut);
         }
         characters += size;
-        switch (eventName) {
-            case "gen_ai.choice" -> choices.add(body);
-            case "gen_ai.client.inference.operation.details" -> details.add(attributes);
-            default -> inputs.add(inputMessage(eventName, body));
-        }
+        records.add(held);
         return size;
     }
 
@@ -95,26 +112,27 @@ final class FoldedMessages {
         return size;
     }
 
-    /** The attributes the records stand for: GenAI 1.37's, as a producer of that vintage writes them. */
-    synchronized Attributes attributes() {
-        AttributesBuilder folded = Attributes.builder();
+    /** The records as HoneyHive's chat messages: the prompt in order, the choices by index. */
+    synchronized FoldedChat chat() {
+        AttributesBuilder detailKeys = Attributes.builder();
         for (Attributes detail : details) {
-            DETAILS_KEYS.forEach(key -> copy(detail, folded, key));
+            DETAILS_KEYS.forEach(key -> copy(detail, detailKeys, key));
         }
-        if (!inputs.isEmpty()) {
-            ArrayNode messages = NODES.arrayNode();
-            inputs.forEach(messages::add);
-            folded.put(GenAiKeys.INPUT_MESSAGES, messages.toString());
+        ArrayNode prompt = NODES.arrayNode();
+        List<JsonNode> choices = new ArrayList<>();
+        for (Held record : records) {
+            if (record.eventName().equals(CHOICE)) {
+                choices.add(record.json());
+            } else {
+                prompt.add(inputMessage(record.eventName(), record.json()));
+            }
         }
-        if (!choices.isEmpty()) {
-            ArrayNode messages = NODES.arrayNode();
-            choices.stream()
-                    .sorted(Comparator.comparingInt(
-                            choice -> choice.path("index").asInt(0)))
-                    .forEach(choice -> messages.add(outputMessage(choice)));
-            folded.put(GenAiKeys.OUTPUT_MESSAGES, messages.toString());
-        }
-        return folded.build();
+        ArrayNode completion = NODES.arrayNode();
+        choices.stream()
+                .sorted(Comparator.comparingInt(choice -> choice.path("index").asInt(0)))
+                .map(FoldedMessages::outputMessage)
+                .forEach(completion::add);
+        return new FoldedChat(detailKeys.build(), prompt, completion);
     }
 
     /**
@@ -140,47 +158,43 @@ final class FoldedMessages {
         return cut;
     }
 
-    /** {@code gen_ai.user.message} {@code {"content"}} and its kin, as a 1.37 message with parts. */
+    /** {@code gen_ai.user.message} {@code {"content"}} and its kin, as a chat message. */
     private static JsonNode inputMessage(String eventName, JsonNode body) {
-        String role = body.path("role").asText(roleOf(eventName));
-        ObjectNode message = NODES.objectNode().put("role", role);
-        ArrayNode parts = message.putArray("parts");
-        if ("tool".equals(role)) {
-            parts.addObject()
-                    .put("type", "tool_call_response")
-                    .put("id", body.path("id").asText(""))
-                    .put("response", ChatMessages.text(body.get("content")));
-            return message;
+        ObjectNode message = ChatMessages.message(body.path("role").asText(roleOf(eventName)));
+        message.put("content", ChatMessages.text(body.get("content")));
+        addToolCalls(message, body);
+        if (body.hasNonNull("id") && "tool".equals(message.get("role").asText())) {
+            message.put("tool_call_id", body.get("id").asText());
         }
-        addParts(parts, body);
         return message;
     }
 
-    /** {@code gen_ai.choice} {@code {"index", "finish_reason", "message": {...}}} as a 1.37 output message. */
+    /** {@code gen_ai.choice} {@code {"index", "finish_reason", "message": {...}}} as a chat message. */
     private static JsonNode outputMessage(JsonNode choice) {
         JsonNode body = choice.path("message");
-        ObjectNode message = NODES.objectNode().put("role", body.path("role").asText("assistant"));
-        addParts(message.putArray("parts"), body);
-        if (choice.has("finish_reason")) {
+        ObjectNode message = ChatMessages.message(body.path("role").asText("assistant"));
+        message.put("content", ChatMessages.text(body.get("content")));
+        addToolCalls(message, body);
+        if (choice.hasNonNull("finish_reason")) {
             message.put("finish_reason", choice.get("finish_reason").asText());
         }
         return message;
     }
 
-    private static void addParts(ArrayNode parts, JsonNode body) {
-        if (body.has("content") && !body.get("content").isNull()) {
-            parts.addObject().put("type", "text").put("content", ChatMessages.text(body.get("content")));
-        }
+    private static void addToolCalls(ObjectNode message, JsonNode body) {
+        ArrayNode toolCalls = NODES.arrayNode();
         for (JsonNode call : body.path("tool_calls")) {
             JsonNode function = call.path("function");
-            ObjectNode part = parts.addObject()
-                    .put("type", "tool_call")
-                    .put("id", call.path("id").asText(""))
-                    .put("name", function.path("name").asText(""));
             JsonNode arguments = function.get("arguments");
-            if (arguments != null) {
-                part.set("arguments", arguments);
-            }
+            toolCalls.add(ChatMessages.toolCall(
+                    call.path("id").asText(null),
+                    function.path("name").asText(null),
+                    arguments == null || arguments.isNull()
+                            ? null
+                            : arguments.isTextual() ? arguments.asText() : arguments.toString()));
+        }
+        if (!toolCalls.isEmpty()) {
+            message.set("tool_calls", toolCalls);
         }
     }
 

@@ -12,7 +12,7 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.jspecify.annotations.Nullable;
 
-/** An ended span with its gen_ai log records folded in: its span data carries them as attributes. */
+/** An ended span with its gen_ai log records folded in: its span data carries them ({@link FoldedSpanData}). */
 final class FoldedSpan implements ReadableSpan {
 
     private final ReadableSpan span;
@@ -29,15 +29,16 @@ final class FoldedSpan implements ReadableSpan {
     public synchronized SpanData toSpanData() {
         if (folded == null) {
             SpanData data = span.toSpanData();
-            Attributes merged;
             try {
-                merged = withAbsent(data.getAttributes(), messages.attributes());
+                FoldedChat chat = messages.chat();
+                SpanData withDetails = chat.details().isEmpty()
+                        ? data
+                        : AmendedSpanData.of(data, withAbsent(data.getAttributes(), chat.details()));
+                folded = new FoldedSpanData(withDetails, chat);
             } catch (RuntimeException e) {
                 // The records cost only themselves: the span goes out as it was.
                 folded = data;
-                return data;
             }
-            folded = AmendedSpanData.of(data, merged);
         }
         return folded;
     }

@@ -76,7 +76,7 @@ public final class GenAiLogFold implements LogRecordProcessor {
                 return;
             }
             long room = MAX_HELD_CHARACTERS - heldCharacters.get();
-            int added = messages.add(eventName, LogValues.toJson(record.getBodyValue()), record.getAttributes(), room);
+            int added = messages.add(eventName, record.getBodyValue(), record.getAttributes(), room);
             if (added < 0) {
                 drop("a gen_ai log record past the characters of messages kept");
                 return;

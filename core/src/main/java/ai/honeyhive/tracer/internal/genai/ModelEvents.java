@@ -57,7 +57,7 @@ public final class ModelEvents {
         try {
             if (MODEL.equals(eventType)) {
                 Attributes readable = readable(span);
-                addModelKeys(readable, byName(readable), added);
+                addModelKeys(readable, byName(readable), FoldedSpanData.of(span), added);
             } else if (TOOL.equals(eventType)) {
                 Attributes readable = readable(span);
                 addToolKeys(readable, byName(readable), added);
@@ -110,12 +110,12 @@ public final class ModelEvents {
         return GenAiKeys.carriesContent(key.getKey());
     }
 
-    private void addModelKeys(Attributes span, Map<String, Object> values, AttributesBuilder added) {
-        ArrayNode prompt = ChatMessages.prompt(span);
+    private void addModelKeys(Attributes span, Map<String, Object> values, FoldedChat folded, AttributesBuilder added) {
+        ArrayNode prompt = ChatMessages.prompt(span, folded);
         if (!prompt.isEmpty()) {
             putIfAbsent(values, added, INPUTS + "chat_history", chatHistory(prompt));
         }
-        ArrayNode choices = ChatMessages.completion(span);
+        ArrayNode choices = ChatMessages.completion(span, folded);
         if (!choices.isEmpty()) {
             JsonNode first = choices.get(0);
             putIfAbsent(values, added, OUTPUTS + "role", first.path("role").asText("assistant"));
