@@ -116,7 +116,13 @@ public final class TargetsReport {
                     run.path("benchmark").asText(),
                     run.path("params").path("setUp").asText(),
                     run.path("mode").asText());
-            scores.put(key, run.path("primaryMetric").path("score").asDouble());
+            JsonNode primary = run.path("primaryMetric");
+            scores.put(key, primary.path("score").asDouble());
+            if (primary.path("scorePercentiles").has("50.0")) {
+                scores.put(
+                        key + ":p50",
+                        primary.path("scorePercentiles").path("50.0").asDouble());
+            }
             scores.put(
                     key + ":bytes",
                     run.path("secondaryMetrics")

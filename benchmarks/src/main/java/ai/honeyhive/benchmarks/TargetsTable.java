@@ -162,22 +162,28 @@ final class TargetsTable {
                     scores.get(quarkus + "withSpan:avgt:bytes"),
                     scores.get(quarkus + "beanCall:avgt"));
         }
-        String genAi = "t1:GenAiBridgeBenchmark.chatCall";
-        double bridge = scores.get(genAi + "[HONEYHIVE]:avgt");
-        double plainSdk = scores.get(genAi + "[PLAIN_SDK]:avgt");
+        String bridge = "t1:GenAiBridgeBenchmark.chatCall[HONEYHIVE]:sample";
+        String plainSdk = "t1:GenAiBridgeBenchmark.chatCall[PLAIN_SDK]:sample";
+        double bridgeMedian = scores.get(bridge + ":p50");
+        double plainSdkMedian = scores.get(plainSdk + ":p50");
         row(
                 "instrumented `openai-java` call (20-message history), HoneyHive's bridge vs the same instrumentation on"
                         + " a plain SDK",
-                "≤ 1.10×, ≤ 20 µs",
-                bridge / plainSdk <= 1.10 && bridge - plainSdk <= 20,
-                "%.0f / %.0f µs = %.2f× (%+.1f µs); bytes %.0f / %.0f (%+.0f B)",
-                bridge,
-                plainSdk,
-                bridge / plainSdk,
-                bridge - plainSdk,
-                scores.get(genAi + "[HONEYHIVE]:avgt:bytes"),
-                scores.get(genAi + "[PLAIN_SDK]:avgt:bytes"),
-                scores.get(genAi + "[HONEYHIVE]:avgt:bytes") - scores.get(genAi + "[PLAIN_SDK]:avgt:bytes"));
+                "≤ 1.10×, ≤ 20 µs (median)",
+                bridgeMedian / plainSdkMedian <= 1.10 && bridgeMedian - plainSdkMedian <= 20,
+                "median %.0f / %.0f µs = %.2f× (%+.1f µs); mean %.0f / %.0f µs = %.2f× (%+.1f µs); bytes %.0f / %.0f"
+                        + " (%+.0f B)",
+                bridgeMedian,
+                plainSdkMedian,
+                bridgeMedian / plainSdkMedian,
+                bridgeMedian - plainSdkMedian,
+                scores.get(bridge),
+                scores.get(plainSdk),
+                scores.get(bridge) / scores.get(plainSdk),
+                scores.get(bridge) - scores.get(plainSdk),
+                scores.get(bridge + ":bytes"),
+                scores.get(plainSdk + ":bytes"),
+                scores.get(bridge + ":bytes") - scores.get(plainSdk + ":bytes"));
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT,
