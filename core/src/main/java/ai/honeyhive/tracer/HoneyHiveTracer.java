@@ -890,6 +890,20 @@ public final class HoneyHiveTracer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Named Java regular expressions ({@code honeyhive.genai.redact.<key>}) whose matches in the messages of LLM
+         * calls, tool arguments and results become {@code [REDACTED:<key>]} in model and tool events; with any set, the
+         * producers' own message keys are left out, since they would carry the text unredacted. None by default.
+         *
+         * <pre>{@code
+         * .genaiRedact(Map.of("email", "[\\w.+-]+@[\\w-]+\\.[\\w.]+", "card", "\\b(?:\\d[ -]?){13,16}\\b"))
+         * }</pre>
+         */
+        public Builder genaiRedact(Map<String, String> patterns) {
+            config.genaiRedact(patterns);
+            return this;
+        }
+
         /** Do not trace outgoing HTTP calls ({@code HH_DISABLE_HTTP_TRACING}); default true. */
         public Builder disableHttpTracing(boolean disableHttpTracing) {
             config.disableHttpTracing(disableHttpTracing);

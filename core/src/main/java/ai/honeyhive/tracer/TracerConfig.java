@@ -161,6 +161,11 @@ public final class TracerConfig {
         return values.getOrDefault(Settings.GENAI_CAPTURE_CONTENT);
     }
 
+    /** The patterns whose matches in LLM messages, tool arguments and results are redacted, by name; none by default. */
+    public Map<String, String> genaiRedact() {
+        return values.getOrDefault(Settings.GENAI_REDACT);
+    }
+
     /** Whether HTTP client calls go untraced; default true. */
     public boolean disableHttpTracing() {
         return values.getOrDefault(Settings.DISABLE_HTTP_TRACING);
@@ -376,6 +381,16 @@ public final class TracerConfig {
          */
         public Builder genaiCaptureContent(boolean genaiCaptureContent) {
             values.set(Settings.GENAI_CAPTURE_CONTENT, genaiCaptureContent);
+            return this;
+        }
+
+        /**
+         * Named Java regular expressions ({@code honeyhive.genai.redact.<key>}) whose matches in the messages of LLM
+         * calls, tool arguments and results become {@code [REDACTED:<key>]} in model and tool events; with any set, the
+         * producers' own message keys are left out, since they would carry the text unredacted. None by default.
+         */
+        public Builder genaiRedact(Map<String, String> patterns) {
+            values.set(Settings.GENAI_REDACT, Map.copyOf(requireNonNull(patterns, "patterns")));
             return this;
         }
 

@@ -44,11 +44,14 @@ public final class HoneyHiveToolSpans implements Consumer<ToolExecution> {
 
     private final Tracer tracer;
     private final boolean captureContent;
+    // The error text is a tool's result: only where results go out as they are is it the event's error too.
+    private final boolean errorTextShown;
 
     public HoneyHiveToolSpans(HoneyHiveTracer tracer) {
         requireNonNull(tracer, "tracer");
         this.tracer = tracer.provider().get(HoneyHiveChatModelListener.SCOPE);
         this.captureContent = tracer.config().genaiCaptureContent();
+        this.errorTextShown = captureContent && tracer.config().genaiRedact().isEmpty();
     }
 
     @Override
@@ -75,7 +78,7 @@ public final class HoneyHiveToolSpans implements Consumer<ToolExecution> {
                     span.setStatus(StatusCode.ERROR, "the tool failed");
                     span.setAttribute(
                             "honeyhive_error",
-                            captureContent && execution.result() != null ? execution.result() : "the tool failed");
+                            errorTextShown && execution.result() != null ? execution.result() : "the tool failed");
                 }
             } finally {
                 span.end(end);

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.microprofile.config.Config;
 
@@ -110,7 +111,34 @@ public final class MicroProfileTracerConfigReader implements TracerConfigReader 
     }
 
     private <T> void read(String tracerName, Setting<T> setting, SettingValues values) {
+        if (setting.type().name().equals("map")) {
+            readMap(tracerName, setting, values);
+            return;
+        }
         value(tracerName, setting).ifPresent(value -> values.set(setting, value));
+    }
+
+    /** A map's entries, one key each: the shared {@code honeyhive.*} ones, overridden entry by entry by the tracer's. */
+    @SuppressWarnings("unchecked")
+    private <T> void readMap(String tracerName, Setting<T> setting, SettingValues values) {
+        Map<String, String> entries = new TreeMap<>(entries(key("", setting) + "."));
+        if (!tracerName.isEmpty()) {
+            entries.putAll(entries(key(tracerName, setting) + "."));
+        }
+        if (!entries.isEmpty()) {
+            values.set(setting, (T) entries);
+        }
+    }
+
+    private Map<String, String> entries(String prefix) {
+        Map<String, String> entries = new HashMap<>();
+        for (String property : config.getPropertyNames()) {
+            if (property.startsWith(prefix) && property.length() > prefix.length()) {
+                config.getOptionalValue(property, String.class)
+                        .ifPresent(value -> entries.put(property.substring(prefix.length()), value));
+            }
+        }
+        return entries;
     }
 
     private <T> T valueOrDefault(String tracerName, Setting<T> setting) {

@@ -113,8 +113,8 @@ public final class TracerSdk {
             List<SpanProcessor> extraProcessors,
             @Nullable HoneyHiveEndpoint endpoint,
             @Nullable LocalSink localSink) {
-        ModelEvents modelEvents =
-                new ModelEvents(config.genaiCaptureContent(), ModelEvents.DEFAULT_MAX_CHAT_HISTORY_LENGTH);
+        ModelEvents modelEvents = new ModelEvents(
+                config.genaiCaptureContent(), ModelEvents.DEFAULT_MAX_CHAT_HISTORY_LENGTH, config.genaiRedact());
         SpanExportPipeline export = endpoint == null
                 ? null
                 : SpanExportPipeline.create(SpanExportPipeline.ExportSettings.of(endpoint, config), modelEvents);

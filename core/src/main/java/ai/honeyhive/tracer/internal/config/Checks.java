@@ -5,6 +5,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** The checks settings' values go through, each with an error that names the setting and what would be valid. */
 public final class Checks {
@@ -87,5 +90,20 @@ public final class Checks {
             }
             return value;
         };
+    }
+
+    /** Every value a Java regular expression; the message names the entry and shows where it is wrong. */
+    public static Map<String, String> regularExpressions(
+            Setting<Map<String, String>> setting, Map<String, String> value) {
+        value.forEach((name, pattern) -> {
+            try {
+                Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException(setting.describe() + " entry '" + name
+                        + "' must be a Java regular expression: " + e.getDescription() + " at index " + e.getIndex()
+                        + " of " + pattern);
+            }
+        });
+        return Map.copyOf(value);
     }
 }

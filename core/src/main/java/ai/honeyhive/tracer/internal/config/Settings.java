@@ -119,6 +119,16 @@ public final class Settings {
             .describedAs("keep the messages of LLM calls (prompts, completions, tool arguments and results); false"
                     + " keeps only roles, settings and tokens");
 
+    public static final Setting<Map<String, String>> GENAI_REDACT = Setting.<Map<String, String>>map("genaiRedact")
+            .property("honeyhive.genai.redact")
+            .defaultValue(Map.of())
+            .check(Checks::regularExpressions)
+            .describedAs(
+                    "named Java regular expressions whose matches in the messages of LLM calls, tool arguments and"
+                            + " results become `[REDACTED:<key>]`; with any set, the producers' own message keys are"
+                            + " left out",
+                    "none");
+
     public static final Setting<Boolean> DISABLE_HTTP_TRACING = Setting.bool("disableHttpTracing")
             .property("honeyhive.disable-http-tracing")
             .environment("HH_DISABLE_HTTP_TRACING")
@@ -237,6 +247,7 @@ public final class Settings {
             VERBOSE,
             DISABLE_HTTP_TRACING,
             GENAI_CAPTURE_CONTENT,
+            GENAI_REDACT,
             BATCH_SCHEDULE_DELAY,
             BATCH_MAX_QUEUE_SIZE,
             BATCH_MAX_EXPORT_BATCH_SIZE,

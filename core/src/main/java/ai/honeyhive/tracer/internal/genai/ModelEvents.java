@@ -38,15 +38,24 @@ public final class ModelEvents {
 
     private final boolean captureContent;
     private final int maxChatHistoryLength;
+    private final ContentRedactor redactor;
 
-    public ModelEvents(boolean captureContent, int maxChatHistoryLength) {
+    /**
+     * @param redact the patterns whose matches in message text are redacted, by name (checked as regular expressions
+     *     when the configuration was)
+     */
+    public ModelEvents(boolean captureContent, int maxChatHistoryLength, Map<String, String> redact) {
         this.captureContent = captureContent;
         this.maxChatHistoryLength = maxChatHistoryLength;
+        this.redactor = new ContentRedactor(redact);
     }
 
-    /** Whether spans lose the keys that carry message text. */
+    /**
+     * Whether spans lose the keys that carry message text: with content capture off, and with redaction on, since only
+     * HoneyHive's keys are redacted.
+     */
     public boolean stripsContent() {
-        return !captureContent;
+        return !captureContent || redactor.active();
     }
 
     /**
@@ -86,9 +95,9 @@ public final class ModelEvents {
         return readable.build();
     }
 
-    /** The span's events as exported: without the ones that carry message text when content capture is off. */
+    /** The span's events as exported: without the ones that carry message text when {@link #stripsContent()}. */
     public List<EventData> exportedEvents(List<EventData> events) {
-        if (captureContent || events.isEmpty()) {
+        if (!stripsContent() || events.isEmpty()) {
             return events;
         }
         return events.stream()
@@ -120,17 +129,18 @@ public final class ModelEvents {
             JsonNode first = choices.get(0);
             putIfAbsent(values, added, OUTPUTS + "role", first.path("role").asText("assistant"));
             if (captureContent) {
+                JsonNode shown = redactor.message(first);
                 putIfAbsent(
                         values,
                         added,
                         OUTPUTS + "content",
-                        first.path("content").asText(""));
-                if (first.has("tool_calls")) {
+                        shown.path("content").asText(""));
+                if (shown.has("tool_calls")) {
                     putIfAbsent(
                             values,
                             added,
                             OUTPUTS + "tool_calls",
-                            first.get("tool_calls").toString());
+                            shown.get("tool_calls").toString());
                 }
             }
             if (first.has("finish_reason")) {
@@ -170,10 +180,11 @@ public final class ModelEvents {
                 parsed.fields()
                         .forEachRemaining(field -> putJson(values, added, INPUTS + field.getKey(), field.getValue()));
             } else {
-                putIfAbsent(values, added, INPUTS + "arguments", arguments);
+                putIfAbsent(values, added, INPUTS + "arguments", redactor.redact(arguments));
             }
         }
-        putIfAbsent(values, added, OUTPUTS + "result", span.get(GenAiKeys.TOOL_RESULT));
+        String result = span.get(GenAiKeys.TOOL_RESULT);
+        putIfAbsent(values, added, OUTPUTS + "result", result == null ? null : redactor.redact(result));
     }
 
     private void addSettings(Attributes span, Map<String, Object> values, AttributesBuilder added) {
@@ -229,7 +240,7 @@ public final class ModelEvents {
         ArrayNode kept = JsonNodeFactory.instance.arrayNode();
         int length = 2;
         for (JsonNode message : messages) {
-            JsonNode shown = captureContent ? message : rolesOnly(message);
+            JsonNode shown = captureContent ? redactor.message(message) : rolesOnly(message);
             int messageLength = exact ? shown.toString().length() : ChatMessages.jsonLength(shown);
             if (length + messageLength + 1 > maxChatHistoryLength - MARKER_ROOM) {
                 JsonNode cut = ChatMessages.withContentCut(shown, maxChatHistoryLength - MARKER_ROOM - length - 1);
@@ -266,7 +277,7 @@ public final class ModelEvents {
         return role;
     }
 
-    private static void putJson(Map<String, Object> values, AttributesBuilder added, String key, JsonNode value) {
+    private void putJson(Map<String, Object> values, AttributesBuilder added, String key, JsonNode value) {
         if (value.isIntegralNumber()) {
             putIfAbsent(values, added, key, value.asLong());
         } else if (value.isNumber()) {
@@ -274,9 +285,9 @@ public final class ModelEvents {
         } else if (value.isBoolean()) {
             putValue(values, added, key, value.asBoolean());
         } else if (value.isTextual()) {
-            putIfAbsent(values, added, key, value.asText());
+            putIfAbsent(values, added, key, redactor.redact(value.asText()));
         } else if (!value.isNull()) {
-            putIfAbsent(values, added, key, value.toString());
+            putIfAbsent(values, added, key, redactor.redact(value.toString()));
         }
     }
 

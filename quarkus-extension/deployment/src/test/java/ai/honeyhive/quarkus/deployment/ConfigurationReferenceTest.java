@@ -71,7 +71,7 @@ class ConfigurationReferenceTest {
         List<String> drift = new ArrayList<>();
         Set<String> expectedKeys = new TreeSet<>();
         for (Setting<?> setting : tracerKeys()) {
-            String key = Objects.requireNonNull(setting.propertyKey());
+            String key = mappingKey(setting, properties);
             String named = NAMED_TRACERS + key.substring("honeyhive.".length());
             expectedKeys.add(key);
             expectedKeys.add(named);
@@ -80,7 +80,7 @@ class ConfigurationReferenceTest {
         }
         for (Setting<?> setting : Stream.concat(JaxrsSettings.ALL.stream(), QuarkusOnlySettings.RUNTIME.stream())
                 .toList()) {
-            String key = mappingKey(setting);
+            String key = mappingKey(setting, properties);
             expectedKeys.add(key);
             compare(setting, key, properties.get(key), drift);
         }
@@ -114,9 +114,16 @@ class ConfigurationReferenceTest {
                 .toList();
     }
 
-    private static String mappingKey(Setting<?> setting) {
+    /** The setting's key in the mapping: a map's is its key with the entry's placeholder, {@code ."name"}. */
+    private static String mappingKey(Setting<?> setting, Map<String, JsonNode> properties) {
         String key = Objects.requireNonNull(setting.propertyKey());
-        return setting.type().name().equals("map") ? key + ".\"key\"" : key;
+        if (!setting.type().name().equals("map")) {
+            return key;
+        }
+        return properties.keySet().stream()
+                .filter(property -> property.startsWith(key + ".\"") && property.endsWith("\""))
+                .findFirst()
+                .orElse(key + ".\"<entry>\"");
     }
 
     /** Type and default: the mapping's default (given or documented) must read as the table's, by the table's parser. */

@@ -215,6 +215,14 @@ public interface HoneyHiveRuntimeConfig {
         @ConfigDocDefault("true")
         @WithConverter(HoneyHiveBooleanConverter.class)
         Optional<Boolean> captureContent();
+
+        /**
+         * Named Java regular expressions whose matches in the messages of LLM calls, tool arguments and results become
+         * {@code [REDACTED:<key>]}; with any set, the producers' own message keys are left out. A named tracer has
+         * the default tracer's patterns, and its own over them.
+         */
+        @ConfigDocMapKey("key")
+        Map<String, String> redact();
     }
 
     /** Limits on what a span records. */

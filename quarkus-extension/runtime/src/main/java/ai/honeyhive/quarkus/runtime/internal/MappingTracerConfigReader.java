@@ -7,6 +7,7 @@ import ai.honeyhive.tracer.HoneyHiveTracer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The tracers' settings from the configuration mapping, turned into tracer builders. The mapping already holds what
@@ -78,6 +79,12 @@ final class MappingTracerConfigReader implements TracerConfigReader {
         limits.spanAttributes().ifPresent(builder::maxSpanAttributes);
         limits.attributeValueLength().ifPresent(builder::maxAttributeValueLength);
         tracer.genai().captureContent().ifPresent(builder::genaiCaptureContent);
+        // Entries of a map are not keys the fallbacks can find: a named tracer's are merged over the default's here.
+        Map<String, String> redact = new TreeMap<>(config.defaults().genai().redact());
+        redact.putAll(tracer.genai().redact());
+        if (!redact.isEmpty()) {
+            builder.genaiRedact(redact);
+        }
         return builder;
     }
 

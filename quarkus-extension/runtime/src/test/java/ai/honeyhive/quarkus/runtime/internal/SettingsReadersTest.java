@@ -34,6 +34,7 @@ class SettingsReadersTest {
             sample(setting);
         }
         properties.put("honeyhive.tracers.billing.project", "billing-project");
+        properties.put("honeyhive.tracers.billing.genai.redact.own", "billing-only");
         properties.put("honeyhive.capture.inputs", "false");
         properties.put("honeyhive.tracers.billing.capture.outputs", "false");
     }
@@ -56,8 +57,12 @@ class SettingsReadersTest {
         for (String tracer : new String[] {"", "billing"}) {
             SettingValues values = TracerInternals.values(source.builder(tracer));
             expected.forEach((setting, value) -> {
-                Object read =
-                        Objects.equals(tracer, "billing") && setting == Settings.PROJECT ? "billing-project" : value;
+                Object read = value;
+                if (tracer.equals("billing") && setting == Settings.PROJECT) {
+                    read = "billing-project";
+                } else if (tracer.equals("billing") && setting == Settings.GENAI_REDACT) {
+                    read = Map.of("sample", "sample-genaiRedact", "own", "billing-only");
+                }
                 assertThat(values.get(setting))
                         .as("%s of the tracer '%s'", setting.describe(), tracer)
                         .isEqualTo(read);
@@ -79,6 +84,12 @@ class SettingsReadersTest {
 
     /** A value of the setting's type that is not its default, as text and as read. */
     private void sample(Setting<?> setting) {
+        if (setting.type().name().equals("map")) {
+            // One entry below the key, and one entry the named tracer adds to the default tracer's.
+            properties.put(setting.propertyKey() + ".sample", "sample-" + setting.name());
+            expected.put(setting, Map.of("sample", "sample-" + setting.name()));
+            return;
+        }
         Object value =
                 switch (setting.type().name()) {
                     case "boolean" -> setting.defaultValue() == null || !(Boolean) setting.defaultValue();
