@@ -2,6 +2,7 @@ package ai.honeyhive.genai;
 
 import static java.util.Objects.requireNonNull;
 
+import ai.honeyhive.genai.internal.FittedMessages;
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import ai.honeyhive.tracer.internal.SafeJson;
 import ai.honeyhive.tracer.internal.ThrottledLogger;
@@ -63,11 +64,14 @@ public final class HoneyHiveChatModelListener implements ChatModelListener {
 
     private final Tracer tracer;
     private final boolean captureContent;
+    // The span value limit: messages JSON longer than this would be cut by the SDK, and unreadable.
+    private final int maxValueLength;
 
     public HoneyHiveChatModelListener(HoneyHiveTracer tracer) {
         requireNonNull(tracer, "tracer");
         this.tracer = tracer.provider().get(SCOPE);
         this.captureContent = tracer.config().genaiCaptureContent();
+        this.maxValueLength = tracer.config().maxAttributeValueLength();
     }
 
     @Override
@@ -101,8 +105,7 @@ public final class HoneyHiveChatModelListener implements ChatModelListener {
             }
             if (captureContent) {
                 span.setAttribute(
-                        "gen_ai.input.messages",
-                        inputMessages(request.messages()).toString());
+                        "gen_ai.input.messages", FittedMessages.fit(inputMessages(request.messages()), maxValueLength));
             }
         } catch (RuntimeException e) {
             failures.log(Level.WARNING, "Could not start the span of a LangChain4j chat call", e);
@@ -137,7 +140,7 @@ public final class HoneyHiveChatModelListener implements ChatModelListener {
                 if (finishReason != null) {
                     choice.put("finish_reason", finish(finishReason));
                 }
-                span.setAttribute("gen_ai.output.messages", output.toString());
+                span.setAttribute("gen_ai.output.messages", FittedMessages.fit(output, maxValueLength));
             }
         } catch (RuntimeException e) {
             failures.log(Level.WARNING, "Could not record the response of a LangChain4j chat call", e);

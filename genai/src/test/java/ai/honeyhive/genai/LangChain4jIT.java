@@ -15,6 +15,9 @@ import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import ai.honeyhive.tracer.EventType;
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import ai.honeyhive.tracer.SessionScope;
+import ai.honeyhive.tracer.internal.span.AttributeFlattener;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -23,7 +26,9 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -137,5 +142,61 @@ class LangChain4jIT {
         RecordedSpan chat = honeyhive.span("chat gpt-4o-mini");
         assertThat(chat.statusCode()).isEqualTo("STATUS_CODE_ERROR");
         assertThat(chat.stringAttribute("honeyhive_error")).isNotBlank();
+    }
+
+    @Test
+    void aChatHistoryPastTheSpanValueLimitLeavesOutItsOldestMessagesAndStaysReadable() throws Exception {
+        int limit = 4096;
+        String longAlone = "y".repeat(10_000);
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(SystemMessage.from(SYSTEM_PROMPT));
+        for (int turn = 0; turn < 20; turn++) {
+            messages.add(UserMessage.from("Question " + turn + ": " + "x".repeat(400)));
+            messages.add(AiMessage.from("Answer " + turn + "."));
+        }
+        messages.add(UserMessage.from(QUESTION));
+        try (HoneyHiveTracer tracer =
+                GenAiTests.tracer(honeyhive).maxAttributeValueLength(limit).build()) {
+            ChatModel model = OpenAiChatModel.builder()
+                    .baseUrl(openAi.baseUrl())
+                    .apiKey("sk-test")
+                    .modelName("gpt-4o-mini")
+                    .listeners(List.of(new HoneyHiveChatModelListener(tracer)))
+                    .build();
+            tracer.trace("long history", EventType.CHAIN, () -> model.chat(messages));
+            tracer.trace("long message", EventType.CHAIN, () -> model.chat(UserMessage.from(longAlone)));
+            assertThat(tracer.flush(WAIT)).isTrue();
+        }
+
+        RecordedSpan longHistory = modelEventUnder("long history");
+        assertThat(longHistory.stringAttribute("gen_ai.input.messages")).hasSizeLessThanOrEqualTo(limit);
+        List<Map<String, Object>> history = GenAiTests.chatHistory(longHistory);
+        assertThat(history.get(0)).containsEntry("role", "system").containsEntry("content", SYSTEM_PROMPT);
+        assertThat(history.get(1).get("content").toString())
+                .matches("\\[\\d+ earlier messages left out: over 4096 characters]");
+        assertThat(history.get(history.size() - 1))
+                .containsEntry("role", "user")
+                .containsEntry("content", QUESTION);
+        assertThat(history).hasSizeBetween(4, messages.size());
+        // Each message kept is whole.
+        history.subList(2, history.size() - 1)
+                .forEach(message ->
+                        assertThat(message.get("content").toString()).matches("Question \\d+: x{400}|Answer \\d+\\."));
+
+        List<Map<String, Object>> alone = GenAiTests.chatHistory(modelEventUnder("long message"));
+        assertThat(alone).singleElement().satisfies(message -> assertThat(
+                        message.get("content").toString())
+                .startsWith("yyyy")
+                .endsWith(AttributeFlattener.TRUNCATION_MARKER)
+                .hasSizeLessThan(limit));
+    }
+
+    private RecordedSpan modelEventUnder(String parent) {
+        RecordedSpan caller = honeyhive.span(parent);
+        return honeyhive.spans().stream()
+                .filter(span ->
+                        "model".equals(span.eventType()) && caller.spanId().equals(span.parentSpanId()))
+                .findFirst()
+                .orElseThrow();
     }
 }
