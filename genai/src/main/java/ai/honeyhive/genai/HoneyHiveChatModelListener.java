@@ -103,10 +103,9 @@ public final class HoneyHiveChatModelListener implements ChatModelListener {
                 span.setAttribute(
                         AttributeKey.stringArrayKey("gen_ai.request.stop_sequences"), request.stopSequences());
             }
-            if (captureContent) {
-                span.setAttribute(
-                        "gen_ai.input.messages", FittedMessages.fit(inputMessages(request.messages()), maxValueLength));
-            }
+            // Without content, the roles (and tool calls' names) still make the chat history's shape.
+            span.setAttribute(
+                    "gen_ai.input.messages", FittedMessages.fit(inputMessages(request.messages()), maxValueLength));
         } catch (RuntimeException e) {
             failures.log(Level.WARNING, "Could not start the span of a LangChain4j chat call", e);
         }
@@ -168,6 +167,7 @@ public final class HoneyHiveChatModelListener implements ChatModelListener {
         }
     }
 
+    /** The messages, their text only when content is captured. */
     private ArrayNode inputMessages(List<ChatMessage> messages) {
         ArrayNode input = SafeJson.mapper().createArrayNode();
         for (ChatMessage message : messages) {
@@ -175,28 +175,33 @@ public final class HoneyHiveChatModelListener implements ChatModelListener {
             ArrayNode parts;
             if (message instanceof SystemMessage system) {
                 entry.put("role", "system");
-                entry.putArray("parts").addObject().put("type", "text").put("content", system.text());
+                parts = entry.putArray("parts");
+                if (captureContent) {
+                    parts.addObject().put("type", "text").put("content", system.text());
+                }
             } else if (message instanceof UserMessage user) {
                 entry.put("role", "user");
-                if (user.name() != null) {
+                if (user.name() != null && captureContent) {
                     entry.put("name", user.name());
                 }
                 parts = entry.putArray("parts");
                 for (Content content : user.contents()) {
-                    if (content instanceof TextContent text) {
+                    if (content instanceof TextContent text && captureContent) {
                         parts.addObject().put("type", "text").put("content", text.text());
                     }
                 }
             } else if (message instanceof AiMessage ai) {
                 entry.put("role", "assistant");
-                addAiParts(entry.putArray("parts"), ai, true);
+                addAiParts(entry.putArray("parts"), ai, captureContent);
             } else if (message instanceof ToolExecutionResultMessage result) {
                 entry.put("role", "tool");
-                entry.putArray("parts")
+                ObjectNode response = entry.putArray("parts")
                         .addObject()
                         .put("type", "tool_call_response")
-                        .put("id", result.id())
-                        .put("response", result.text());
+                        .put("id", result.id());
+                if (captureContent) {
+                    response.put("response", result.text());
+                }
             } else {
                 entry.put("role", message.type().name().toLowerCase(Locale.ROOT));
                 entry.putArray("parts");

@@ -191,6 +191,35 @@ class LangChain4jIT {
                 .hasSizeLessThan(limit));
     }
 
+    @Test
+    void withContentCaptureOffTheChatHistoryHasOnlyTheRolesAndNoTextLeavesTheProcess() throws Exception {
+        try (HoneyHiveTracer tracer =
+                GenAiTests.tracer(honeyhive).genaiCaptureContent(false).build()) {
+            ChatModel model = OpenAiChatModel.builder()
+                    .baseUrl(openAi.baseUrl())
+                    .apiKey("sk-test")
+                    .modelName("gpt-4o-mini")
+                    .listeners(List.of(new HoneyHiveChatModelListener(tracer)))
+                    .build();
+            tracer.trace(
+                    "answer",
+                    EventType.CHAIN,
+                    () -> model.chat(SystemMessage.from(SYSTEM_PROMPT), UserMessage.from(QUESTION)));
+            assertThat(tracer.flush(WAIT)).isTrue();
+        }
+
+        RecordedSpan chat = modelEventUnder("answer");
+        assertThat(GenAiTests.chatHistory(chat)).containsExactly(Map.of("role", "system"), Map.of("role", "user"));
+        assertThat(chat)
+                .hasAttribute("honeyhive_outputs.role", "assistant")
+                .hasAttribute("honeyhive_config.model", "gpt-4o-mini")
+                .hasNoAttribute("honeyhive_outputs.content");
+        assertThat(honeyhive)
+                .hasNoBodyContaining(SYSTEM_PROMPT)
+                .hasNoBodyContaining(QUESTION)
+                .hasNoBodyContaining(OpenAiStandIn.DEFAULT_ANSWER);
+    }
+
     private RecordedSpan modelEventUnder(String parent) {
         RecordedSpan caller = honeyhive.span(parent);
         return honeyhive.spans().stream()
