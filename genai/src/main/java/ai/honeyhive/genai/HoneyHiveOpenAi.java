@@ -34,7 +34,8 @@ public final class HoneyHiveOpenAi {
 
     /** The asynchronous client, instrumented for the tracer. */
     public static OpenAIClientAsync instrument(HoneyHiveTracer tracer, OpenAIClientAsync client) {
-        return telemetry(tracer).wrap(requireNonNull(client, "client"));
+        OpenAITelemetry telemetry = telemetry(tracer);
+        return StreamGuard.guard(requireNonNull(client, "client"), telemetry::wrap);
     }
 
     private static OpenAITelemetry telemetry(HoneyHiveTracer tracer) {

@@ -1,5 +1,6 @@
 package ai.honeyhive.genai.internal;
 
+import com.openai.core.http.AsyncStreamResponse;
 import com.openai.core.http.StreamResponse;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -10,17 +11,18 @@ import java.util.function.UnaryOperator;
 /**
  * An openai-java client or service seen through a proxy: every call goes to the target; a service it returns
  * ({@code chat()}, {@code completions()}, a service's {@code withOptions(..)}) is seen through the same kind of proxy,
- * and a {@link StreamResponse} it returns is handed to a hook. OpenTelemetry's wrapper is built the same way.
+ * and a stream it returns ({@link StreamResponse}, {@link AsyncStreamResponse}) is handed to a hook. OpenTelemetry's
+ * wrapper is built the same way.
  */
 final class ServiceProxy implements InvocationHandler {
 
     private static final String SERVICES = "com.openai.";
 
     private final Object target;
-    private final UnaryOperator<StreamResponse<?>> onStream;
+    private final UnaryOperator<Object> onStream;
     private final Runnable afterCall;
 
-    private ServiceProxy(Object target, UnaryOperator<StreamResponse<?>> onStream, Runnable afterCall) {
+    private ServiceProxy(Object target, UnaryOperator<Object> onStream, Runnable afterCall) {
         this.target = target;
         this.onStream = onStream;
         this.afterCall = afterCall;
@@ -31,7 +33,7 @@ final class ServiceProxy implements InvocationHandler {
      *
      * @param afterCall run after every call, however it ended
      */
-    static <T> T wrap(Class<T> type, T target, UnaryOperator<StreamResponse<?>> onStream, Runnable afterCall) {
+    static <T> T wrap(Class<T> type, T target, UnaryOperator<Object> onStream, Runnable afterCall) {
         return type.cast(Proxy.newProxyInstance(
                 type.getClassLoader(), new Class<?>[] {type}, new ServiceProxy(target, onStream, afterCall)));
     }
@@ -59,8 +61,8 @@ final class ServiceProxy implements InvocationHandler {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
-        if (result instanceof StreamResponse<?> stream) {
-            return onStream.apply(stream);
+        if (result instanceof StreamResponse<?> || result instanceof AsyncStreamResponse<?>) {
+            return onStream.apply(result);
         }
         Class<?> returned = method.getReturnType();
         if (result != null

@@ -2,10 +2,10 @@ package ai.honeyhive.genai.internal;
 
 import ai.honeyhive.tracer.internal.ThrottledLogger;
 import com.openai.client.OpenAIClient;
+import com.openai.client.OpenAIClientAsync;
+import com.openai.core.http.AsyncStreamResponse;
 import com.openai.core.http.StreamResponse;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.trace.ReadableSpan;
 import java.util.Spliterator;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -17,18 +17,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps a streamed call's model span and connection sound when OpenTelemetry's openai-java wrapper fails on them:
- * its release 2.31 throws out of {@code StreamResponse.close()} when a stream is closed before its last chunk, and
- * when a stream breaks off, before it has closed the HTTP stream or ended its span. Seen through this guard, the
- * caller gets no exception from {@code close()}, the HTTP stream is closed, and the model span is ended (with the
- * error, for a stream that broke off) so that it reaches HoneyHive.
+ * its release 2.31 throws out of {@code close()} when a stream is closed before its last chunk, and when a stream
+ * breaks off, before it has closed the HTTP stream or ended its span; the asynchronous client's streams then never
+ * end their span at all. Seen through this guard, the caller gets no exception from {@code close()}, the HTTP stream
+ * is closed, and the model span is ended (with the error, for a stream that broke off) so that it reaches HoneyHive.
  */
 public final class StreamGuard {
 
-    private static final String WRAPPER_SCOPE = "io.opentelemetry.openai-java-1.1";
     private static final Logger logger = Logger.getLogger(StreamGuard.class.getName());
     private static final ThrottledLogger failures = new ThrottledLogger(logger);
     // The raw stream and the wrapper's span of the streamed call under way on this thread, from inside to outside.
-    private static final ThreadLocal<Captured> CAPTURED = new ThreadLocal<>();
+    private static final ThreadLocal<CapturedStream> CAPTURED = new ThreadLocal<>();
 
     private StreamGuard() {}
 
@@ -42,40 +41,35 @@ public final class StreamGuard {
         return ServiceProxy.wrap(OpenAIClient.class, instrument.apply(inner), StreamGuard::guarded, CAPTURED::remove);
     }
 
-    private static StreamResponse<?> capture(StreamResponse<?> raw) {
-        CAPTURED.set(new Captured(raw, Span.current()));
+    /** The asynchronous client seen through the guard, as {@link #guard(OpenAIClient, UnaryOperator)}. */
+    public static OpenAIClientAsync guard(OpenAIClientAsync raw, UnaryOperator<OpenAIClientAsync> instrument) {
+        OpenAIClientAsync inner = ServiceProxy.wrap(OpenAIClientAsync.class, raw, StreamGuard::capture, () -> {});
+        return ServiceProxy.wrap(
+                OpenAIClientAsync.class, instrument.apply(inner), StreamGuard::guarded, CAPTURED::remove);
+    }
+
+    private static Object capture(Object raw) {
+        CAPTURED.set(new CapturedStream(raw, Span.current()));
         return raw;
     }
 
-    private static StreamResponse<?> guarded(StreamResponse<?> instrumented) {
-        Captured captured = CAPTURED.get();
+    private static Object guarded(Object instrumented) {
+        CapturedStream captured = CAPTURED.get();
         CAPTURED.remove();
-        return captured == null ? instrumented : new GuardedStream<>(instrumented, captured);
-    }
-
-    private record Captured(StreamResponse<?> raw, Span span) {
-
-        /** Ends the wrapper's span if it is left open (and only the wrapper's), with the error if there is one. */
-        void endSpan(@Nullable Throwable error) {
-            if (!(span instanceof ReadableSpan readable)
-                    || readable.hasEnded()
-                    || !WRAPPER_SCOPE.equals(
-                            readable.getInstrumentationScopeInfo().getName())) {
-                return;
-            }
-            if (error != null) {
-                span.recordException(error);
-                span.setStatus(StatusCode.ERROR, error.getClass().getName());
-            }
-            span.end();
+        if (captured == null) {
+            return instrumented;
         }
+        if (instrumented instanceof AsyncStreamResponse<?> stream) {
+            return new GuardedAsyncStream<>(stream, captured);
+        }
+        return new GuardedStream<>((StreamResponse<?>) instrumented, captured);
     }
 
     private static final class GuardedStream<T> implements StreamResponse<T> {
         private final StreamResponse<T> instrumented;
-        private final Captured captured;
+        private final CapturedStream captured;
 
-        GuardedStream(StreamResponse<T> instrumented, Captured captured) {
+        GuardedStream(StreamResponse<T> instrumented, CapturedStream captured) {
             this.instrumented = instrumented;
             this.captured = captured;
         }
@@ -96,11 +90,7 @@ public final class StreamGuard {
                         Level.FINE,
                         "OpenTelemetry's openai-java instrumentation failed to close a stream; closed it here",
                         e);
-                try {
-                    captured.raw().close();
-                } catch (RuntimeException closing) {
-                    failures.log(Level.WARNING, "Could not close an openai-java stream", closing);
-                }
+                captured.closeRaw();
             } finally {
                 captured.endSpan(null);
             }
@@ -109,9 +99,9 @@ public final class StreamGuard {
 
     private static final class GuardedSpliterator<T> implements Spliterator<T> {
         private final Spliterator<T> delegate;
-        private final Captured captured;
+        private final CapturedStream captured;
 
-        GuardedSpliterator(Spliterator<T> delegate, Captured captured) {
+        GuardedSpliterator(Spliterator<T> delegate, CapturedStream captured) {
             this.delegate = delegate;
             this.captured = captured;
         }
