@@ -116,6 +116,31 @@ class GenAiLogRecordsIT {
         assertThat(span.request().body().length).isLessThan(1024 * 1024);
     }
 
+    @Test
+    void aCompletionLongerThanTheSpanValueLimitIsCutToItWithTheMarker() throws Exception {
+        String longAnswer = "y".repeat(100_000);
+        try (HoneyHiveTracer tracer = TestTracers.against(server).build()) {
+            Logger logs = tracer.openTelemetry().getLogsBridge().get("producer");
+            Span model = tracer.provider()
+                    .get("producer")
+                    .spanBuilder("chat")
+                    .setAttribute("gen_ai.operation.name", "chat")
+                    .startSpan();
+            try (Scope ignored = model.makeCurrent()) {
+                logs.logRecordBuilder()
+                        .setEventName("gen_ai.choice")
+                        .setBody(Value.of(Map.of(
+                                "index", Value.of(0L),
+                                "message", Value.of(Map.of("content", Value.of(longAnswer))))))
+                        .emit();
+            }
+            model.end();
+            assertThat(tracer.flush(TestTracers.WAIT)).isTrue();
+        }
+        String content = server.span("chat").stringAttribute("honeyhive_outputs.content");
+        assertThat(content).hasSize(16 * 1024).startsWith("yyyy").endsWith("...[truncated]");
+    }
+
     private static void emit(Logger logs, String eventName, Map<String, String> body) {
         Map<String, Value<?>> values = new java.util.LinkedHashMap<>();
         body.forEach((key, value) -> values.put(key, Value.of(value)));

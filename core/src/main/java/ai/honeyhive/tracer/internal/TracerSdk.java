@@ -114,7 +114,10 @@ public final class TracerSdk {
             @Nullable HoneyHiveEndpoint endpoint,
             @Nullable LocalSink localSink) {
         ModelEvents modelEvents = new ModelEvents(
-                config.genaiCaptureContent(), ModelEvents.DEFAULT_MAX_CHAT_HISTORY_LENGTH, config.genaiRedact());
+                config.genaiCaptureContent(),
+                ModelEvents.DEFAULT_MAX_CHAT_HISTORY_LENGTH,
+                config.maxAttributeValueLength(),
+                config.genaiRedact());
         SpanExportPipeline export = endpoint == null
                 ? null
                 : SpanExportPipeline.create(SpanExportPipeline.ExportSettings.of(endpoint, config), modelEvents);

@@ -1,5 +1,6 @@
 package ai.honeyhive.tracer.internal.genai;
 
+import ai.honeyhive.tracer.internal.span.AttributeFlattener;
 import ai.honeyhive.tracer.internal.span.HoneyHiveAttributes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -38,15 +39,19 @@ public final class ModelEvents {
 
     private final boolean captureContent;
     private final int maxChatHistoryLength;
+    private final int maxValueLength;
     private final ContentRedactor redactor;
 
     /**
+     * @param maxValueLength the span value limit, which every key but the chat histories (capped on their own) obeys
      * @param redact the patterns whose matches in message text are redacted, by name (checked as regular expressions
      *     when the configuration was)
      */
-    public ModelEvents(boolean captureContent, int maxChatHistoryLength, Map<String, String> redact) {
+    public ModelEvents(
+            boolean captureContent, int maxChatHistoryLength, int maxValueLength, Map<String, String> redact) {
         this.captureContent = captureContent;
         this.maxChatHistoryLength = maxChatHistoryLength;
+        this.maxValueLength = maxValueLength;
         this.redactor = new ContentRedactor(redact);
     }
 
@@ -309,10 +314,12 @@ public final class ModelEvents {
         }
     }
 
-    private static void putIfAbsent(
-            Map<String, Object> values, AttributesBuilder added, String key, @Nullable String value) {
+    private void putIfAbsent(Map<String, Object> values, AttributesBuilder added, String key, @Nullable String value) {
         if (value != null && !has(values, key)) {
-            added.put(AttributeKey.stringKey(key), value);
+            boolean chatHistory = key.endsWith(".chat_history");
+            added.put(
+                    AttributeKey.stringKey(key),
+                    chatHistory ? value : AttributeFlattener.truncate(value, maxValueLength));
         }
     }
 

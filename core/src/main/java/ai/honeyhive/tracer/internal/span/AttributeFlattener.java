@@ -137,7 +137,11 @@ public final class AttributeFlattener {
 
     /** Cuts a string at the limit with the marker, without splitting a surrogate pair. */
     public String truncate(String value) {
-        int max = limits.maxStringLength();
+        return truncate(value, limits.maxStringLength());
+    }
+
+    /** Cuts a string at {@code max} characters with the marker, without splitting a surrogate pair. */
+    public static String truncate(String value, int max) {
         if (value.length() <= max) {
             return value;
         }
