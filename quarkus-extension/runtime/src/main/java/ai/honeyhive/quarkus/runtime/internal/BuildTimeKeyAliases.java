@@ -6,12 +6,12 @@ import io.smallrye.config.ConfigValue;
 import io.smallrye.config.DefaultValuesConfigSource;
 import io.smallrye.config.Priorities;
 import jakarta.annotation.Priority;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +32,10 @@ public final class BuildTimeKeyAliases implements ConfigSourceInterceptor {
     public static final Map<String, String> FORMER_NAMES = Map.of(
             "quarkus.honeyhive.enabled", "honeyhive.enabled",
             "quarkus.honeyhive.opentelemetry-spans", "honeyhive.opentelemetry-spans");
+
+    // The other way round, for the names a source lists.
+    private static final Map<String, String> NEW_NAMES = FORMER_NAMES.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
 
     private static final Set<String> warned = ConcurrentHashMap.newKeySet();
 
@@ -57,10 +61,8 @@ public final class BuildTimeKeyAliases implements ConfigSourceInterceptor {
 
     @Override
     public Iterator<String> iterateNames(ConfigSourceInterceptorContext context) {
-        Map<String, String> newNames = new HashMap<>();
-        FORMER_NAMES.forEach((name, formerName) -> newNames.put(formerName, name));
         Set<String> names = new LinkedHashSet<>();
-        context.iterateNames().forEachRemaining(name -> names.add(newNames.getOrDefault(name, name)));
+        context.iterateNames().forEachRemaining(name -> names.add(NEW_NAMES.getOrDefault(name, name)));
         return names.iterator();
     }
 
