@@ -83,11 +83,7 @@ class GenAiLogRecordsIT {
         String huge = "x".repeat(5 * 1024 * 1024);
         try (HoneyHiveTracer tracer = TestTracers.against(server).build()) {
             Logger logs = tracer.openTelemetry().getLogsBridge().get("producer");
-            Span model = tracer.provider()
-                    .get("producer")
-                    .spanBuilder("chat")
-                    .setAttribute("gen_ai.operation.name", "chat")
-                    .startSpan();
+            Span model = chatSpan(tracer);
             try (Scope ignored = model.makeCurrent()) {
                 assertThatCode(() -> {
                             emit(logs, "gen_ai.user.message", Map.of("content", huge));
@@ -121,11 +117,7 @@ class GenAiLogRecordsIT {
         String longAnswer = "y".repeat(100_000);
         try (HoneyHiveTracer tracer = TestTracers.against(server).build()) {
             Logger logs = tracer.openTelemetry().getLogsBridge().get("producer");
-            Span model = tracer.provider()
-                    .get("producer")
-                    .spanBuilder("chat")
-                    .setAttribute("gen_ai.operation.name", "chat")
-                    .startSpan();
+            Span model = chatSpan(tracer);
             try (Scope ignored = model.makeCurrent()) {
                 logs.logRecordBuilder()
                         .setEventName("gen_ai.choice")
@@ -139,6 +131,15 @@ class GenAiLogRecordsIT {
         }
         String content = server.span("chat").stringAttribute("honeyhive_outputs.content");
         assertThat(content).hasSize(16 * 1024).startsWith("yyyy").endsWith("...[truncated]");
+    }
+
+    /** A model span named {@code chat}, as a producer starts one. */
+    private static Span chatSpan(HoneyHiveTracer tracer) {
+        return tracer.provider()
+                .get("producer")
+                .spanBuilder("chat")
+                .setAttribute("gen_ai.operation.name", "chat")
+                .startSpan();
     }
 
     private static void emit(Logger logs, String eventName, Map<String, String> body) {

@@ -8,6 +8,7 @@ import ai.honeyhive.testing.RecordedSpan;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
  * What the tests of the LLM clients share: the tracer they trace with, the question they ask the stand-in and the
  * model event its answer must become, whichever client asked.
  */
-final class GenAiTests {
+public final class GenAiTests {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String SYSTEM_PROMPT = "Answer in one sentence.";
@@ -44,18 +45,18 @@ final class GenAiTests {
     }
 
     /**
-     * The same settings as MicroProfile Config, registered for the CDI extension to read; release it after the test.
+     * The same settings as MicroProfile Config, with the application's own, registered for the CDI extension to read;
+     * release it after the test.
      */
-    static SmallRyeConfig registerConfig(RecordingHoneyHiveServer honeyhive) {
+    public static SmallRyeConfig registerConfig(RecordingHoneyHiveServer honeyhive, Map<String, String> application) {
+        Map<String, String> properties = new java.util.HashMap<>(application);
+        properties.putAll(Map.of(
+                "honeyhive.api-key", "cdi-key",
+                "honeyhive.project", "support-bot",
+                "honeyhive.server-url", honeyhive.baseUrl(),
+                "honeyhive.batch.schedule-delay", "50"));
         SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(
-                        Map.of(
-                                "honeyhive.api-key", "cdi-key",
-                                "honeyhive.project", "support-bot",
-                                "honeyhive.server-url", honeyhive.baseUrl(),
-                                "honeyhive.batch.schedule-delay", "50"),
-                        "test",
-                        500))
+                .withSources(new PropertiesConfigSource(properties, "test", 500))
                 .build();
         ConfigProviderResolver.instance()
                 .registerConfig(config, Thread.currentThread().getContextClassLoader());
@@ -85,6 +86,15 @@ final class GenAiTests {
                 .containsExactly(
                         Map.of("role", "system", "content", SYSTEM_PROMPT),
                         Map.of("role", "user", "content", QUESTION));
+    }
+
+    /** A LangChain4j OpenAI chat model calling the stand-in as {@code gpt-4o-mini}, with HoneyHive's listener. */
+    static OpenAiChatModel.OpenAiChatModelBuilder chatModel(OpenAiStandIn openAi, HoneyHiveTracer tracer) {
+        return OpenAiChatModel.builder()
+                .baseUrl(openAi.baseUrl())
+                .apiKey("sk-test")
+                .modelName("gpt-4o-mini")
+                .listeners(List.of(new HoneyHiveChatModelListener(tracer)));
     }
 
     /** The span's {@code honeyhive_inputs.chat_history}, parsed. */

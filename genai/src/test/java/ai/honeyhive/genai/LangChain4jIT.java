@@ -157,12 +157,7 @@ class LangChain4jIT {
         messages.add(UserMessage.from(QUESTION));
         try (HoneyHiveTracer tracer =
                 GenAiTests.tracer(honeyhive).maxAttributeValueLength(limit).build()) {
-            ChatModel model = OpenAiChatModel.builder()
-                    .baseUrl(openAi.baseUrl())
-                    .apiKey("sk-test")
-                    .modelName("gpt-4o-mini")
-                    .listeners(List.of(new HoneyHiveChatModelListener(tracer)))
-                    .build();
+            ChatModel model = GenAiTests.chatModel(openAi, tracer).build();
             tracer.trace("long history", EventType.CHAIN, () -> model.chat(messages));
             tracer.trace("long message", EventType.CHAIN, () -> model.chat(UserMessage.from(longAlone)));
             assertThat(tracer.flush(WAIT)).isTrue();
@@ -195,12 +190,7 @@ class LangChain4jIT {
     void withContentCaptureOffTheChatHistoryHasOnlyTheRolesAndNoTextLeavesTheProcess() throws Exception {
         try (HoneyHiveTracer tracer =
                 GenAiTests.tracer(honeyhive).genaiCaptureContent(false).build()) {
-            ChatModel model = OpenAiChatModel.builder()
-                    .baseUrl(openAi.baseUrl())
-                    .apiKey("sk-test")
-                    .modelName("gpt-4o-mini")
-                    .listeners(List.of(new HoneyHiveChatModelListener(tracer)))
-                    .build();
+            ChatModel model = GenAiTests.chatModel(openAi, tracer).build();
             tracer.trace(
                     "answer",
                     EventType.CHAIN,

@@ -11,8 +11,6 @@ import ai.honeyhive.tracer.EventType;
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import ai.honeyhive.tracer.SessionScope;
 import dev.langchain4j.agent.tool.Tool;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.service.AiServices;
 import java.util.Comparator;
 import java.util.List;
@@ -55,14 +53,8 @@ class LangChain4jToolsIT {
     }
 
     private Assistant assistant(HoneyHiveTracer tracer, Object tools) {
-        ChatModel model = OpenAiChatModel.builder()
-                .baseUrl(openAi.baseUrl())
-                .apiKey("sk-test")
-                .modelName("gpt-4o-mini")
-                .listeners(List.of(new HoneyHiveChatModelListener(tracer)))
-                .build();
         return AiServices.builder(Assistant.class)
-                .chatModel(model)
+                .chatModel(GenAiTests.chatModel(openAi, tracer).build())
                 .tools(tools)
                 .afterToolExecution(new HoneyHiveToolSpans(tracer))
                 .build();

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -54,7 +55,7 @@ class WeldLangChain4jIT {
 
     @BeforeEach
     void configure() {
-        config = GenAiTests.registerConfig(honeyhive);
+        config = GenAiTests.registerConfig(honeyhive, Map.of());
         openAi = OpenAiStandIn.start();
     }
 

@@ -17,8 +17,25 @@ record CapturedStream(Object raw, Span span) {
     private static final Logger logger = Logger.getLogger(CapturedStream.class.getName());
     private static final ThrottledLogger failures = new ThrottledLogger(logger);
 
-    /** Closes the raw stream, which the wrapper may have failed to. */
-    void closeRaw() {
+    /**
+     * Closes the stream through the wrapper and, where the wrapper fails to, directly; then ends the wrapper's span if
+     * it is left open. Never throws.
+     */
+    void close(Runnable closeInstrumented) {
+        try {
+            closeInstrumented.run();
+        } catch (RuntimeException e) {
+            failures.log(
+                    Level.FINE,
+                    "OpenTelemetry's openai-java instrumentation failed to close a stream; closed it here",
+                    e);
+            closeRaw();
+        } finally {
+            endSpan(null);
+        }
+    }
+
+    private void closeRaw() {
         try {
             if (raw instanceof StreamResponse<?> stream) {
                 stream.close();

@@ -1,21 +1,15 @@
 package ai.honeyhive.genai.internal;
 
-import ai.honeyhive.tracer.internal.ThrottledLogger;
 import com.openai.core.http.AsyncStreamResponse;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The asynchronous client's stream seen through {@link StreamGuard}: {@code close()} never throws and closes the HTTP
  * stream, and the model span ends when the stream does, also where the wrapper fails to end it.
  */
 final class GuardedAsyncStream<T> implements AsyncStreamResponse<T> {
-
-    private static final Logger logger = Logger.getLogger(GuardedAsyncStream.class.getName());
-    private static final ThrottledLogger failures = new ThrottledLogger(logger);
 
     private final AsyncStreamResponse<T> instrumented;
     private final CapturedStream captured;
@@ -75,16 +69,6 @@ final class GuardedAsyncStream<T> implements AsyncStreamResponse<T> {
     @Override
     public void close() {
         closedByCaller = true;
-        try {
-            instrumented.close();
-        } catch (RuntimeException e) {
-            failures.log(
-                    Level.FINE,
-                    "OpenTelemetry's openai-java instrumentation failed to close a stream; closed it here",
-                    e);
-            captured.closeRaw();
-        } finally {
-            captured.endSpan(null);
-        }
+        captured.close(instrumented::close);
     }
 }

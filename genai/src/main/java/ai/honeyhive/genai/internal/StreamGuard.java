@@ -1,6 +1,5 @@
 package ai.honeyhive.genai.internal;
 
-import ai.honeyhive.tracer.internal.ThrottledLogger;
 import com.openai.client.OpenAIClient;
 import com.openai.client.OpenAIClientAsync;
 import com.openai.core.http.AsyncStreamResponse;
@@ -9,8 +8,6 @@ import io.opentelemetry.api.trace.Span;
 import java.util.Spliterator;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +21,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StreamGuard {
 
-    private static final Logger logger = Logger.getLogger(StreamGuard.class.getName());
-    private static final ThrottledLogger failures = new ThrottledLogger(logger);
     // The raw stream and the wrapper's span of the streamed call under way on this thread, from inside to outside.
     private static final ThreadLocal<CapturedStream> CAPTURED = new ThreadLocal<>();
 
@@ -83,17 +78,7 @@ public final class StreamGuard {
 
         @Override
         public void close() {
-            try {
-                instrumented.close();
-            } catch (RuntimeException e) {
-                failures.log(
-                        Level.FINE,
-                        "OpenTelemetry's openai-java instrumentation failed to close a stream; closed it here",
-                        e);
-                captured.closeRaw();
-            } finally {
-                captured.endSpan(null);
-            }
+            captured.close(instrumented::close);
         }
     }
 

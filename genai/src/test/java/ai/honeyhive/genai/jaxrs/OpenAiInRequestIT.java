@@ -3,14 +3,13 @@ package ai.honeyhive.genai.jaxrs;
 import static ai.honeyhive.testing.HoneyHiveAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.honeyhive.genai.GenAiTests;
 import ai.honeyhive.jaxrs.HoneyHiveServerFilter;
 import ai.honeyhive.testing.OpenAiStandIn;
 import ai.honeyhive.testing.RecordedSpan;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import ai.honeyhive.tracer.HoneyHiveTracer;
-import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -43,19 +42,8 @@ class OpenAiInRequestIT {
         HttpResponse<String> response;
         try (RecordingHoneyHiveServer honeyhive = RecordingHoneyHiveServer.start();
                 OpenAiStandIn openAi = OpenAiStandIn.start()) {
-            SmallRyeConfig config = new SmallRyeConfigBuilder()
-                    .withSources(new PropertiesConfigSource(
-                            Map.of(
-                                    "honeyhive.api-key", "cdi-key",
-                                    "honeyhive.project", "support-bot",
-                                    "honeyhive.server-url", honeyhive.baseUrl(),
-                                    "honeyhive.start-session", "false",
-                                    "advisor.openai.base-url", openAi.baseUrl()),
-                            "test",
-                            500))
-                    .build();
-            ConfigProviderResolver.instance()
-                    .registerConfig(config, Thread.currentThread().getContextClassLoader());
+            SmallRyeConfig config = GenAiTests.registerConfig(
+                    honeyhive, Map.of("honeyhive.start-session", "false", "advisor.openai.base-url", openAi.baseUrl()));
             try (WeldContainer weld =
                     new Weld().property("org.jboss.weld.se.shutdownHook", false).initialize()) {
                 HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
