@@ -173,7 +173,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
                 : ShutdownHook.none();
         if (startsOwnSession(config)) {
             // The id is made here and sent, so spans are stamped at once; the start itself goes out in the background.
-            sessions.start(sessionId, sessionName, null, EventFields.inputsOnly(config.inputs()));
+            sessions.start(sessionId, sessionName, null, EventFields.inputsOnly(config.inputs()), false);
         }
         logger.fine(() -> "HoneyHive tracer started: " + this);
     }
@@ -391,7 +391,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         String id = SessionIds.newId();
         try {
             id = idFor(options);
-            begin(options, id).get(Deadline.nanos(config.sessionTimeout()), TimeUnit.NANOSECONDS);
+            begin(options, id, true).get(Deadline.nanos(config.sessionTimeout()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             sessionFailures.log(
                     Level.WARNING,
@@ -416,7 +416,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         try {
             String chosen = idFor(options);
             id = chosen;
-            return begin(options, chosen).handle((ignored, error) -> chosen);
+            return begin(options, chosen, false).handle((ignored, error) -> chosen);
         } catch (RuntimeException e) {
             sessionFailures.log(Level.WARNING, "Could not start a HoneyHive session", e);
             return CompletableFuture.completedFuture(id != null ? id : SessionIds.newId());
@@ -432,7 +432,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         @Nullable String id = null;
         try {
             id = idFor(options);
-            begin(options, id);
+            begin(options, id, false);
             Context withSession = HoneyHiveBaggage.withSession(
                     Context.current(), id, options.source(), sdk.identity(), options.skipApiCall());
             return new SessionScope(id, withSession.makeCurrent());
@@ -692,13 +692,17 @@ public final class HoneyHiveTracer implements AutoCloseable {
         return options.sessionId() != null ? options.sessionId() : SessionIds.newId();
     }
 
-    /** Starts the session unless it exists already; the future ends when the start call has. */
-    private CompletableFuture<Void> begin(SessionOptions options, String id) {
+    /**
+     * Starts the session unless it exists already; the future ends when the start call has.
+     *
+     * @param callerWaits whether the caller waits for the start, which then goes ahead of background calls
+     */
+    private CompletableFuture<Void> begin(SessionOptions options, String id, boolean callerWaits) {
         if (options.skipApiCall() || closed.get()) {
             return CompletableFuture.completedFuture(null);
         }
         String name = options.sessionName() != null ? options.sessionName() : sessionName;
-        return sessions.start(id, name, options.source(), options.fields());
+        return sessions.start(id, name, options.source(), options.fields(), callerWaits);
     }
 
     private boolean isClosed() {

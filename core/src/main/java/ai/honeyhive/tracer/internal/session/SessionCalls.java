@@ -37,9 +37,11 @@ public final class SessionCalls {
      * Starts a session in the background.
      *
      * @param source the session's source, or null for the tracer's
+     * @param callerWaits whether the caller waits for it: then it goes ahead of the calls waiting in the background
      * @return completes when the start call has ended, delivered or not; at once when nothing records sessions
      */
-    public CompletableFuture<Void> start(String sessionId, String name, @Nullable String source, EventFields fields) {
+    public CompletableFuture<Void> start(
+            String sessionId, String name, @Nullable String source, EventFields fields, boolean callerWaits) {
         if (!recordsSessions()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -47,7 +49,9 @@ public final class SessionCalls {
         if (localSink != null) {
             localSink.record("session_start", session);
         }
-        return client == null ? CompletableFuture.completedFuture(null) : client.startSession(sessionId, session);
+        return client == null
+                ? CompletableFuture.completedFuture(null)
+                : client.startSession(sessionId, session, callerWaits);
     }
 
     /**

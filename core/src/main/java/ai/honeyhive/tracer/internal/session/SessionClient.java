@@ -15,20 +15,23 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,17 +41,23 @@ import org.jspecify.annotations.Nullable;
  * Talks to HoneyHive's session endpoints ({@code POST /session/start}, {@code PUT /events}) in the background, so
  * that no caller waits on the network unless it chose a synchronous method.
  *
- * <p>Calls go through a bounded queue to a small pool of daemon threads; when the queue is full a call is dropped,
- * counted and logged (throttled). 429, 502, 503, 504 and connection failures are retried with exponential backoff
- * and jitter, honouring {@code Retry-After}; other statuses are logged once and dropped. An update for a session is
- * sent only after that session's start has ended, even while the start is being retried.
+ * <p>Calls are sent asynchronously, at most {@code maxInFlight} at once; the others wait in order. Every call taken
+ * and not yet ended (waiting, in flight, waiting to be retried, or held back behind its session's start) counts
+ * against two bounds, in calls and in body bytes; past either, a call is dropped, counted and logged (throttled). 429,
+ * 502, 503, 504 and connection failures are retried with exponential backoff and jitter, honouring
+ * {@code Retry-After}, on a timer: a call waiting to be retried holds no thread and no place in flight. Other statuses
+ * are logged once and dropped.
+ *
+ * <p>A session's updates go out only after its start has been delivered. If the start was dropped or failed, its
+ * updates are dropped too: HoneyHive would get updates for a session it never saw. A start that the caller waits for
+ * ({@code callerWaits}) goes out at once, ahead of the waiting calls.
  */
 public final class SessionClient implements AutoCloseable {
 
-    /** Waits between retries; replaced in tests so that retry timing is checked without sleeping. */
+    /** Runs an action after a wait; replaced in tests so that retry timing is checked without waiting. */
     @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
+    public interface Delays {
+        void after(Duration wait, Runnable action);
     }
 
     /**
@@ -56,7 +65,9 @@ public final class SessionClient implements AutoCloseable {
      *
      * @param endpoint where the calls go, and the key they carry
      * @param timeout the connect timeout and the limit of each request
-     * @param queueCapacity how many calls may wait; more are dropped
+     * @param queueCapacity how many calls may be taken and not yet ended; more are dropped
+     * @param maxQueuedBytes how many body bytes those calls may hold; more are dropped
+     * @param maxInFlight how many calls may be sent at once
      * @param maxAttempts the most attempts of one call, first included
      * @param initialBackoff the wait before the first retry, before jitter
      * @param maxBackoff the longest wait between retries, before jitter
@@ -66,114 +77,179 @@ public final class SessionClient implements AutoCloseable {
             HoneyHiveEndpoint endpoint,
             Duration timeout,
             int queueCapacity,
+            long maxQueuedBytes,
+            int maxInFlight,
             int maxAttempts,
             Duration initialBackoff,
             Duration maxBackoff,
             Duration maxRetryAfter) {
 
-        /** The defaults: 5 attempts, backoff from 0.5 s to 10 s, {@code Retry-After} up to 30 s, 1024 queued calls. */
+        /**
+         * The defaults: 8192 calls or 32 MiB held, 128 in flight, 5 attempts, backoff from 0.5 s to 10 s,
+         * {@code Retry-After} up to 30 s.
+         */
         public static Settings defaults(HoneyHiveEndpoint endpoint, Duration timeout) {
             return new Settings(
-                    endpoint, timeout, 1024, 5, Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(30));
+                    endpoint,
+                    timeout,
+                    8192,
+                    32L * 1024 * 1024,
+                    128,
+                    5,
+                    Duration.ofMillis(500),
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(30));
         }
     }
+
+    /**
+     * What became of the calls so far: every call taken is delivered, failed, dropped or still held.
+     *
+     * @param delivered answered 2xx
+     * @param failed refused, or unreachable after the last attempt
+     * @param dropped never sent: past the bounds, behind a start that was not delivered, or left at close
+     * @param held taken and not yet ended
+     */
+    public record Statistics(long delivered, long failed, long dropped, long held) {}
 
     public static final String SESSION_START_PATH = "/session/start";
     public static final String EVENTS_PATH = "/events";
 
-    private static final int WORKERS = 2;
+    // The sessions whose start was not delivered, remembered so that their later updates are dropped too.
+    private static final int UNDELIVERED_STARTS_KEPT = 4096;
     private static final Logger logger = Logger.getLogger(SessionClient.class.getName());
 
     private final Settings settings;
     private final HttpClient http;
     private final Map<String, String> headers;
-    private final ThreadPoolExecutor workers;
-    private final Sleeper sleeper;
+    private final Delays delays;
+    private final @Nullable ScheduledExecutorService timer;
     private final DoubleSupplier jitter;
     private final Clock clock;
-    private final ConcurrentMap<String, CompletableFuture<Void>> startsInFlight = new ConcurrentHashMap<>();
-    private final Set<CompletableFuture<Void>> callsInFlight = ConcurrentHashMap.newKeySet();
-    private final AtomicLong dropped = new AtomicLong();
-    private final AtomicInteger heldBack = new AtomicInteger();
+
+    private final Object lock = new Object();
+    private final ArrayDeque<Call> waiting = new ArrayDeque<>();
+    // A session whose start has not ended -> the updates held back until it has.
+    private final Map<String, List<Call>> heldBehindStart = new HashMap<>();
+    private final Map<String, Boolean> undeliveredStarts = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > UNDELIVERED_STARTS_KEPT;
+        }
+    };
+    private int inFlight;
+    private int held;
+    private long heldBytes;
+    private boolean closed;
+
+    private final Set<CompletableFuture<Void>> unfinished = ConcurrentHashMap.newKeySet();
+    private final LongAdder delivered = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
     private final ThrottledLogger droppedLog = new ThrottledLogger(logger);
     private final ThrottledLogger failedLog = new ThrottledLogger(logger);
     private final ThrottledLogger otherIdLog = new ThrottledLogger(logger);
 
     public SessionClient(Settings settings) {
-        this(settings, duration -> Thread.sleep(duration.toMillis()), Math::random, Clock.systemUTC());
+        this(settings, null, Math::random, Clock.systemUTC());
     }
 
+    /**
+     * @param delays where retries wait, or null for the client's own timer thread
+     */
     // Visible for testing
-    public SessionClient(Settings settings, Sleeper sleeper, DoubleSupplier jitter, Clock clock) {
+    public SessionClient(Settings settings, @Nullable Delays delays, DoubleSupplier jitter, Clock clock) {
         this.settings = settings;
-        this.sleeper = sleeper;
         this.jitter = jitter;
         this.clock = clock;
         this.headers = settings.endpoint().headers();
-        AtomicInteger threads = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(
-                WORKERS,
-                WORKERS,
-                30,
-                TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(settings.queueCapacity()),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "honeyhive-session-client-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                },
-                // Not the default policy's exception: under overload every call would pay for a stack trace.
-                (task, executor) -> ((QueuedCall) task).drop());
-        this.workers.allowCoreThreadTimeOut(true);
-        // The client keeps its own executor: a blocking send() needs it to deliver the response, and the two
-        // workers may both be blocked in send().
+        if (delays == null) {
+            ScheduledThreadPoolExecutor ownTimer = new ScheduledThreadPoolExecutor(1, runnable -> {
+                Thread thread = new Thread(runnable, "honeyhive-session-retries");
+                thread.setDaemon(true);
+                return thread;
+            });
+            ownTimer.setRemoveOnCancelPolicy(true);
+            this.timer = ownTimer;
+            this.delays = (wait, action) -> ownTimer.schedule(action, wait.toNanos(), TimeUnit.NANOSECONDS);
+        } else {
+            this.timer = null;
+            this.delays = delays;
+        }
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
     }
 
     /**
-     * Queues a session start. The returned future completes when the call has ended, delivered or not; updates for
+     * Takes a session start. The returned future completes when the call has ended, delivered or not; updates for
      * the session wait for it.
+     *
+     * @param callerWaits whether the caller waits for it: then it is sent at once, ahead of the waiting calls, and
+     *     not bounded (the caller's thread is what holds it)
      */
-    public CompletableFuture<Void> startSession(String sessionId, ObjectNode session) {
+    public CompletableFuture<Void> startSession(String sessionId, ObjectNode session, boolean callerWaits) {
         ObjectNode body = SafeJson.mapper().createObjectNode();
         body.set("session", session);
-        CompletableFuture<Void> done = tracked();
-        startsInFlight.put(sessionId, done);
-        done.whenComplete((ignored, error) -> startsInFlight.remove(sessionId, done));
-        submit(new Call("POST", SESSION_START_PATH, body, sessionId), done);
-        return done;
-    }
-
-    /** Queues {@code PUT /events} for an event or session, after that session's start if one is in flight. */
-    public CompletableFuture<Void> updateEvent(String eventId, ObjectNode body) {
-        // Tracked from now, not from when it is queued, so that awaitIdle also waits for updates held back by a start.
-        CompletableFuture<Void> done = tracked();
-        Call call = new Call("PUT", EVENTS_PATH, body, null);
-        CompletableFuture<Void> start = startsInFlight.get(eventId);
-        if (start == null) {
-            submit(call, done);
-        } else if (heldBack.incrementAndGet() > settings.queueCapacity()) {
-            // Updates waiting for a start that is being retried count against the same bound as the queue.
-            heldBack.decrementAndGet();
-            drop(call, done);
-        } else {
-            start.whenComplete((ignored, error) -> {
-                heldBack.decrementAndGet();
-                submit(call, done);
-            });
+        Call call = new Call("POST", SESSION_START_PATH, bytes(body), sessionId);
+        List<Call> toSend;
+        synchronized (lock) {
+            undeliveredStarts.remove(sessionId);
+            if (!callerWaits && !takeLocked(call)) {
+                undeliveredStarts.put(sessionId, Boolean.TRUE);
+                return refuse(call, "the client holds " + held + " calls (" + heldBytes + " bytes)");
+            }
+            if (callerWaits) {
+                holdLocked(call);
+            }
+            heldBehindStart.put(sessionId, new ArrayList<>());
+            toSend = dispatchLocked(call, callerWaits);
         }
-        return done;
+        sendAll(toSend);
+        return call.done;
     }
 
-    /** How many calls were dropped because the queue was full. */
+    /** Takes a session start in the background; see {@link #startSession(String, ObjectNode, boolean)}. */
+    public CompletableFuture<Void> startSession(String sessionId, ObjectNode session) {
+        return startSession(sessionId, session, false);
+    }
+
+    /** Takes {@code PUT /events} for an event or session, to go after that session's start if one is under way. */
+    public CompletableFuture<Void> updateEvent(String eventId, ObjectNode body) {
+        Call call = new Call("PUT", EVENTS_PATH, bytes(body), null);
+        List<Call> toSend;
+        synchronized (lock) {
+            if (undeliveredStarts.containsKey(eventId)) {
+                return refuse(call, "the start of its session was not delivered");
+            }
+            if (!takeLocked(call)) {
+                return refuse(call, "the client holds " + held + " calls (" + heldBytes + " bytes)");
+            }
+            List<Call> behind = heldBehindStart.get(eventId);
+            if (behind != null) {
+                behind.add(call);
+                return call.done;
+            }
+            toSend = dispatchLocked(call, false);
+        }
+        sendAll(toSend);
+        return call.done;
+    }
+
+    /** How many calls were dropped so far. */
     public long droppedCalls() {
-        return dropped.get();
+        return dropped.sum();
     }
 
-    /** Waits up to the timeout until every queued call has ended; true if they all did. */
+    /** What became of the calls so far. */
+    public Statistics statistics() {
+        synchronized (lock) {
+            return new Statistics(delivered.sum(), failed.sum(), dropped.sum(), held);
+        }
+    }
+
+    /** Waits up to the timeout until every call taken so far has ended; true if they all did. */
     public boolean awaitIdle(Duration timeout) {
         try {
-            CompletableFuture.allOf(new ArrayList<>(callsInFlight).toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(new ArrayList<>(unfinished).toArray(CompletableFuture[]::new))
                     .get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             return true;
         } catch (TimeoutException | ExecutionException e) {
@@ -184,12 +260,23 @@ public final class SessionClient implements AutoCloseable {
         }
     }
 
-    /** Waits up to the timeout for queued calls, then stops the workers. */
+    /** Waits up to the timeout for the calls taken, then stops; what is still held is dropped and counted. */
     public boolean close(Duration timeout) {
         boolean idle = awaitIdle(timeout);
-        workers.shutdownNow();
-        // Calls that will never run now still end, so that no caller waits on them forever.
-        new ArrayList<>(callsInFlight).forEach(call -> call.complete(null));
+        List<Call> left = new ArrayList<>();
+        synchronized (lock) {
+            closed = true;
+            left.addAll(waiting);
+            waiting.clear();
+            heldBehindStart.values().forEach(left::addAll);
+            heldBehindStart.clear();
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        left.forEach(call -> release(call, false));
+        // Calls in flight or waiting to be retried still end, so that no caller waits on them forever.
+        new ArrayList<>(unfinished).forEach(done -> done.complete(null));
         return idle;
     }
 
@@ -198,117 +285,210 @@ public final class SessionClient implements AutoCloseable {
         close(Duration.ZERO);
     }
 
-    private CompletableFuture<Void> tracked() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        callsInFlight.add(done);
-        done.whenComplete((ignored, error) -> callsInFlight.remove(done));
-        return done;
+    /** Holds the call if the bounds allow it. */
+    private boolean takeLocked(Call call) {
+        if (closed || held >= settings.queueCapacity() || heldBytes + call.body.length > settings.maxQueuedBytes()) {
+            return false;
+        }
+        holdLocked(call);
+        return true;
     }
 
-    private void submit(Call call, CompletableFuture<Void> done) {
-        workers.execute(new QueuedCall(call, done));
+    private void holdLocked(Call call) {
+        held++;
+        heldBytes += call.body.length;
+        unfinished.add(call.done);
+        call.done.whenComplete((ignored, error) -> unfinished.remove(call.done));
     }
 
-    /** A call waiting for a worker; dropped instead when the queue is full or the client closed. */
-    private final class QueuedCall implements Runnable {
-        private final Call call;
-        private final CompletableFuture<Void> done;
-
-        QueuedCall(Call call, CompletableFuture<Void> done) {
-            this.call = call;
-            this.done = done;
+    /** The call, if it may go now; otherwise it waits its turn. */
+    private List<Call> dispatchLocked(Call call, boolean now) {
+        if (now || inFlight < settings.maxInFlight()) {
+            inFlight++;
+            return List.of(call);
         }
-
-        @Override
-        public void run() {
-            try {
-                send(call);
-            } catch (RuntimeException e) {
-                // Not logged with the exception: a malformed request's message may quote its headers.
-                failedLog.log(
-                        Level.WARNING,
-                        "Could not send a HoneyHive " + call.method + " " + call.path + " ("
-                                + e.getClass().getName() + "); the call is dropped");
-            } finally {
-                done.complete(null);
-            }
-        }
-
-        void drop() {
-            SessionClient.this.drop(call, done);
-        }
+        waiting.addLast(call);
+        return List.of();
     }
 
-    private void drop(Call call, CompletableFuture<Void> done) {
-        long total = dropped.incrementAndGet();
-        droppedLog.log(
-                Level.WARNING,
-                "Dropped a HoneyHive " + call.method + " " + call.path + ": more than " + settings.queueCapacity()
-                        + " calls are waiting (" + total + " dropped so far)");
-        done.complete(null);
+    /** The waiting calls that may go now that places in flight are free. */
+    private List<Call> pumpLocked() {
+        List<Call> toSend = new ArrayList<>();
+        while (inFlight < settings.maxInFlight() && !waiting.isEmpty()) {
+            inFlight++;
+            toSend.add(waiting.pollFirst());
+        }
+        return toSend;
+    }
+
+    private void sendAll(List<Call> calls) {
+        calls.forEach(this::send);
     }
 
     private void send(Call call) {
-        HttpRequest request = request(call);
-        for (int attempt = 1; ; attempt++) {
-            boolean last = attempt >= settings.maxAttempts();
-            Duration wait;
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        call.attempts++;
+        HttpRequest request;
+        try {
+            request = request(call);
+        } catch (RuntimeException e) {
+            // Not logged with the exception: a malformed request's message may quote its headers.
+            failedLog.log(
+                    Level.WARNING,
+                    "Could not send a HoneyHive " + call.method + " " + call.path + " ("
+                            + e.getClass().getName() + "); the call is dropped");
+            end(call, false);
+            return;
+        }
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .whenComplete((response, error) -> answered(call, response, error));
+    }
+
+    private void answered(Call call, @Nullable HttpResponse<String> response, @Nullable Throwable error) {
+        try {
+            boolean last = call.attempts >= settings.maxAttempts();
+            if (response != null) {
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) {
-                    if (call.sessionId != null) {
-                        checkSessionId(call.sessionId, response.body());
+                    if (call.startedSession != null) {
+                        checkSessionId(call.startedSession, response.body());
                     }
+                    end(call, true);
                     return;
                 }
                 if (!isRetryable(status) || last) {
                     failedLog.log(
                             Level.WARNING,
-                            "HoneyHive answered " + status + " to " + call.method + " "
-                                    + call.path + (last && isRetryable(status) ? " after " + attempt + " attempts" : "")
+                            "HoneyHive answered " + status + " to " + call.method + " " + call.path
+                                    + (last && isRetryable(status) ? " after " + call.attempts + " attempts" : "")
                                     + "; the call is dropped");
+                    end(call, false);
                     return;
                 }
-                wait = retryAfter(response).orElse(backoff(attempt));
-            } catch (IOException e) {
-                if (last) {
-                    failedLog.log(
-                            Level.WARNING,
-                            "Could not reach HoneyHive for " + call.method + " " + call.path
-                                    + " after " + attempt + " attempts ("
-                                    + e.getClass().getSimpleName()
-                                    + "); the call is dropped");
-                    return;
-                }
-                wait = backoff(attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                retryLater(call, retryAfter(response).orElse(backoff(call.attempts)));
                 return;
             }
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (!(cause instanceof IOException) || last) {
+                failedLog.log(
+                        Level.WARNING,
+                        "Could not reach HoneyHive for " + call.method + " " + call.path + " after " + call.attempts
+                                + " attempts ("
+                                + (cause == null
+                                        ? "no answer"
+                                        : cause.getClass().getSimpleName())
+                                + "); the call is dropped");
+                end(call, false);
                 return;
             }
+            retryLater(call, backoff(call.attempts));
+        } catch (RuntimeException e) {
+            failedLog.log(Level.WARNING, "Could not read HoneyHive's answer to " + call.method + " " + call.path, e);
+            end(call, false);
         }
     }
 
-    private HttpRequest request(Call call) {
-        byte[] body;
+    /** Frees the call's place in flight while it waits, then puts it first in line. */
+    private void retryLater(Call call, Duration wait) {
+        List<Call> toSend;
+        synchronized (lock) {
+            inFlight--;
+            toSend = pumpLocked();
+        }
+        sendAll(toSend);
         try {
-            body = SafeJson.mapper().writeValueAsBytes(call.body);
+            delays.after(wait, () -> {
+                List<Call> again;
+                synchronized (lock) {
+                    if (closed) {
+                        again = null;
+                    } else if (inFlight < settings.maxInFlight()) {
+                        inFlight++;
+                        again = List.of(call);
+                    } else {
+                        waiting.addFirst(call);
+                        again = List.of();
+                    }
+                }
+                if (again == null) {
+                    release(call, false);
+                } else {
+                    sendAll(again);
+                }
+            });
+        } catch (RuntimeException e) {
+            // The timer is gone (the client closed): the call will not be retried.
+            release(call, false);
+        }
+    }
+
+    /** A call sent, ended: its place in flight is freed, and a start lets its session's updates go, or not. */
+    private void end(Call call, boolean wasDelivered) {
+        (wasDelivered ? delivered : failed).increment();
+        List<Call> toSend;
+        List<Call> behind;
+        synchronized (lock) {
+            inFlight--;
+            held--;
+            heldBytes -= call.body.length;
+            behind = call.startedSession == null ? null : heldBehindStart.remove(call.startedSession);
+            toSend = new ArrayList<>();
+            if (behind != null && wasDelivered) {
+                behind.forEach(update -> toSend.addAll(dispatchLocked(update, false)));
+                behind = null;
+            } else if (call.startedSession != null && !wasDelivered) {
+                undeliveredStarts.put(call.startedSession, Boolean.TRUE);
+            }
+            toSend.addAll(pumpLocked());
+        }
+        call.done.complete(null);
+        if (behind != null) {
+            behind.forEach(update -> release(update, true));
+        }
+        sendAll(toSend);
+    }
+
+    /** A held call that will not be sent: dropped and counted. */
+    private void release(Call call, boolean behindUndeliveredStart) {
+        synchronized (lock) {
+            held--;
+            heldBytes -= call.body.length;
+        }
+        drop(call, behindUndeliveredStart ? "the start of its session was not delivered" : "the client closed");
+    }
+
+    /** A call not taken: dropped and counted. */
+    private CompletableFuture<Void> refuse(Call call, String why) {
+        drop(call, why);
+        return call.done;
+    }
+
+    private void drop(Call call, String why) {
+        dropped.increment();
+        droppedLog.log(
+                Level.WARNING,
+                "Dropped a HoneyHive " + call.method + " " + call.path + ": " + why + "; the most it holds is "
+                        + settings.queueCapacity() + " calls or " + settings.maxQueuedBytes() + " bytes ("
+                        + dropped.sum() + " dropped so far)");
+        call.done.complete(null);
+    }
+
+    private static byte[] bytes(JsonNode body) {
+        try {
+            return SafeJson.mapper().writeValueAsBytes(body);
         } catch (IOException e) {
             // A tree of plain JSON nodes always serializes; this cannot happen.
             throw new IllegalStateException(e);
         }
+    }
+
+    private HttpRequest request(Call call) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create(settings.endpoint().url(call.path)))
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .method(call.method, HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(call.method, HttpRequest.BodyPublishers.ofByteArray(call.body));
         headers.forEach(request::header);
         return request.build();
     }
@@ -367,11 +547,29 @@ public final class SessionClient implements AutoCloseable {
         }
     }
 
-    private record Call(String method, String path, JsonNode body, @Nullable String sessionId) {}
+    /** One call: its body written once, its attempts so far, and its end. */
+    private static final class Call {
+        final String method;
+        final String path;
+        final byte[] body;
+        // The session a start starts; null for an update.
+        final @Nullable String startedSession;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        int attempts;
+
+        Call(String method, String path, byte[] body, @Nullable String startedSession) {
+            this.method = method;
+            this.path = path;
+            this.body = body;
+            this.startedSession = startedSession;
+        }
+    }
 
     @Override
     public String toString() {
-        return "SessionClient{" + settings.endpoint().serverUrl() + ", queued="
-                + workers.getQueue().size() + "}";
+        synchronized (lock) {
+            return "SessionClient{" + settings.endpoint().serverUrl() + ", held=" + held + ", inFlight=" + inFlight
+                    + "}";
+        }
     }
 }

@@ -2,6 +2,7 @@ package ai.honeyhive.tracer.internal.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.honeyhive.testing.RecordedRequest;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import ai.honeyhive.testing.Response;
 import ai.honeyhive.testing.Route;
@@ -14,14 +15,23 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Retry timing, checked with a sleeper that records instead of sleeping, against the recording server. */
+/**
+ * The session client against the recording server: retry timing, checked with delays that record instead of waiting;
+ * the bounds; and per-session order under load.
+ */
 class SessionClientIT {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
@@ -36,15 +46,32 @@ class SessionClientIT {
     }
 
     private SessionClient client(String serverUrl, int queueCapacity) {
+        return client(serverUrl, queueCapacity, 1024 * 1024, 16);
+    }
+
+    private SessionClient client(String serverUrl, int queueCapacity, long maxQueuedBytes, int maxInFlight) {
         SessionClient.Settings settings = new SessionClient.Settings(
                 new HoneyHiveEndpoint(serverUrl, "key"),
                 Duration.ofSeconds(5),
                 queueCapacity,
+                maxQueuedBytes,
+                maxInFlight,
                 5,
                 Duration.ofMillis(500),
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(30));
-        return new SessionClient(settings, sleeps::add, () -> jitter, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new SessionClient(
+                settings,
+                (wait, action) -> {
+                    sleeps.add(wait);
+                    action.run();
+                },
+                () -> jitter,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static ObjectNode update(String eventId) {
+        return SafeJson.mapper().createObjectNode().put("event_id", eventId);
     }
 
     private static ObjectNode session(String id) {
@@ -111,8 +138,7 @@ class SessionClientIT {
     void otherStatusesAreAttemptedOnce() throws Exception {
         server.respondByDefault(Route.EVENTS, Response.status(400));
         try (SessionClient client = client(server.baseUrl(), 16)) {
-            ObjectNode update = SafeJson.mapper().createObjectNode().put("event_id", "e");
-            client.updateEvent("e", update).get(30, TimeUnit.SECONDS);
+            client.updateEvent("e", update("e")).get(30, TimeUnit.SECONDS);
         }
 
         assertThat(server.requests(Route.EVENTS)).hasSize(1);
@@ -134,14 +160,108 @@ class SessionClientIT {
         try (SessionClient client = client(server.baseUrl(), 2)) {
             List<CompletableFuture<Void>> calls = new CopyOnWriteArrayList<>();
             for (int i = 0; i < 50; i++) {
-                calls.add(client.updateEvent(
-                        "e" + i, SafeJson.mapper().createObjectNode().put("event_id", "e" + i)));
+                calls.add(client.updateEvent("e" + i, update("e" + i)));
             }
 
-            // Two calls hang on the workers and two wait in the queue; the rest were dropped at once.
-            assertThat(client.droppedCalls()).isEqualTo(46);
-            assertThat(calls.stream().filter(CompletableFuture::isDone)).hasSize(46);
+            // Two calls hang in flight, the most the client holds; the rest were dropped at once.
+            assertThat(client.droppedCalls()).isEqualTo(48);
+            assertThat(calls.stream().filter(CompletableFuture::isDone)).hasSize(48);
+            assertThat(client.statistics()).isEqualTo(new SessionClient.Statistics(0, 0, 48, 2));
             server.releaseHangs();
+        }
+    }
+
+    @Test
+    void theByteBoundDropsCallsPastIt() throws Exception {
+        server.respondByDefault(Route.EVENTS, Response.hang());
+        ObjectNode big = update("e").put("metadata", "x".repeat(1000));
+        int size = SafeJson.mapper().writeValueAsBytes(big).length;
+        try (SessionClient client = client(server.baseUrl(), 1000, 3L * size, 1)) {
+            for (int i = 0; i < 10; i++) {
+                client.updateEvent("e", big);
+            }
+
+            // One in flight and two waiting fill the three bodies' bytes.
+            assertThat(client.statistics()).isEqualTo(new SessionClient.Statistics(0, 0, 7, 3));
+            server.releaseHangs();
+        }
+    }
+
+    @Test
+    void aStartTheCallerWaitsForGoesAheadOfTheCallsWaitingInTheBackground() throws Exception {
+        server.respondByDefault(Route.EVENTS, Response.hang());
+        try (SessionClient client = client(server.baseUrl(), 1000, 1024 * 1024, 2)) {
+            List<CompletableFuture<Void>> background = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                background.add(client.updateEvent("e" + i, update("e" + i)));
+            }
+            client.startSession("s", session("s"), true).get(30, TimeUnit.SECONDS);
+
+            assertThat(server.requests(Route.SESSION_START)).hasSize(1);
+            assertThat(background).noneMatch(CompletableFuture::isDone);
+            server.releaseHangs();
+        }
+    }
+
+    @Test
+    void aStartThatFailedOrWasDroppedDropsItsUpdates() throws Exception {
+        server.enqueue(Route.SESSION_START, Response.status(400));
+        server.respondByDefault(Route.EVENTS, Response.ok());
+        try (SessionClient client = client(server.baseUrl(), 1000)) {
+            CompletableFuture<Void> start = client.startSession("refused", session("refused"));
+            CompletableFuture<Void> held = client.updateEvent("refused", update("refused"));
+            start.get(30, TimeUnit.SECONDS);
+            held.get(30, TimeUnit.SECONDS);
+            client.updateEvent("refused", update("refused")).get(30, TimeUnit.SECONDS);
+
+            assertThat(server.requests(Route.EVENTS)).isEmpty();
+            assertThat(client.statistics()).isEqualTo(new SessionClient.Statistics(0, 1, 2, 0));
+        }
+        try (SessionClient full = client(server.baseUrl(), 0)) {
+            full.startSession("dropped", session("dropped")).get(30, TimeUnit.SECONDS);
+            full.updateEvent("dropped", update("dropped")).get(30, TimeUnit.SECONDS);
+            assertThat(full.statistics()).isEqualTo(new SessionClient.Statistics(0, 0, 2, 0));
+        }
+        assertThat(server.requests(Route.EVENTS)).isEmpty();
+    }
+
+    @Test
+    void aThousandSessionsFromThirtyTwoThreadsAgainstASlowServerLoseNothingAndUpdatesFollowTheirStart()
+            throws Exception {
+        Duration slowness = Duration.ofMillis(50);
+        server.respondByDefault(Route.SESSION_START, Response.ok().after(slowness));
+        server.respondByDefault(Route.EVENTS, Response.ok().after(slowness));
+        ExecutorService threads = Executors.newFixedThreadPool(32);
+        try (SessionClient client = client(server.baseUrl(), 8192, 32L * 1024 * 1024, 128)) {
+            List<Future<?>> sessions = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                String id = "session-" + i;
+                sessions.add(threads.submit(() -> {
+                    client.startSession(id, session(id));
+                    client.updateEvent(id, update(id).put("step", 1));
+                    client.updateEvent(id, update(id).put("step", 2));
+                }));
+            }
+            for (Future<?> session : sessions) {
+                session.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(client.awaitIdle(Duration.ofSeconds(60))).isTrue();
+            assertThat(client.statistics()).isEqualTo(new SessionClient.Statistics(3000, 0, 0, 0));
+        } finally {
+            threads.shutdownNow();
+        }
+
+        Map<String, Instant> startedAt = new HashMap<>();
+        server.requests(Route.SESSION_START)
+                .forEach(start ->
+                        startedAt.put(start.json().at("/session/session_id").asText(), start.receivedAt()));
+        assertThat(startedAt).hasSize(1000);
+        List<RecordedRequest> updates = server.requests(Route.EVENTS);
+        assertThat(updates).hasSize(2000);
+        for (RecordedRequest update : updates) {
+            Instant start = startedAt.get(update.json().get("event_id").asText());
+            // Sent once the start was answered, which the server did after its delay.
+            assertThat(update.receivedAt()).isAfterOrEqualTo(start.plus(slowness));
         }
     }
 }
