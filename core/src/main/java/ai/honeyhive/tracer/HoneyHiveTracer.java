@@ -594,6 +594,19 @@ public final class HoneyHiveTracer implements AutoCloseable {
     }
 
     /**
+     * What the tracer has done with its session calls so far: delivered, failed, dropped, queued. Never throws; all
+     * zero in test mode, where nothing is sent.
+     */
+    public SessionCallStatistics sessionCallStatistics() {
+        try {
+            return sessions.statistics();
+        } catch (RuntimeException e) {
+            traceFailures.log(Level.WARNING, "Could not read the session client's counters", e);
+            return SessionCallStatistics.NONE;
+        }
+    }
+
+    /**
      * How many {@code gen_ai} log records (the prompts and completions an LLM client's instrumentation writes as log
      * records, such as OpenTelemetry's openai-java wrapper) could not be folded into their model span and were
      * dropped: records after their span ended, outside an open span of this tracer, or past the fold's bounds (4,096

@@ -76,6 +76,31 @@ class SessionsIT {
     }
 
     @Test
+    void sessionCallStatisticsCountWhatBecameOfEveryCall() {
+        server.enqueue(Route.EVENTS, Response.status(400));
+        try (HoneyHiveTracer tracer = TestTracers.against(server).build()) {
+            for (int i = 0; i < 3; i++) {
+                tracer.enrichSession(
+                        SessionEnrichment.builder().metadata(Map.of("step", i)).build());
+            }
+            assertThat(tracer.flush(TestTracers.WAIT)).isTrue();
+
+            // The tracer's own start and two updates delivered; one update refused.
+            assertThat(tracer.sessionCallStatistics()).isEqualTo(new SessionCallStatistics(3, 1, 0, 0));
+            assertThat(tracer.sessionCallStatistics().calls()).isEqualTo(4);
+        }
+        try (HoneyHiveTracer testMode = HoneyHiveTracer.builder()
+                .environment(Map.of())
+                .testMode(true)
+                .shutdownHook(false)
+                .build()) {
+            testMode.enrichSession(
+                    SessionEnrichment.builder().metadata(Map.of("step", 1)).build());
+            assertThat(testMode.sessionCallStatistics()).isEqualTo(SessionCallStatistics.NONE);
+        }
+    }
+
+    @Test
     void evaluationIdsGoInTheSessionStartsMetadata() {
         try (HoneyHiveTracer tracer = TestTracers.against(server)
                 .sessionName("eval")

@@ -1,5 +1,6 @@
 package ai.honeyhive.tracer.internal.session;
 
+import ai.honeyhive.tracer.SessionCallStatistics;
 import ai.honeyhive.tracer.internal.EventFields;
 import ai.honeyhive.tracer.internal.export.LocalSink;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,6 +77,16 @@ public final class SessionCalls {
         if (client != null) {
             client.updateEvent(eventId, update);
         }
+    }
+
+    /** What became of the calls to HoneyHive so far; all zero when there is no client. */
+    public SessionCallStatistics statistics() {
+        if (client == null) {
+            return SessionCallStatistics.NONE;
+        }
+        SessionClient.Statistics statistics = client.statistics();
+        return new SessionCallStatistics(
+                statistics.delivered(), statistics.failed(), statistics.dropped(), statistics.held());
     }
 
     /** Waits up to the timeout until every call queued so far has ended; true if they all did. */
