@@ -6,6 +6,7 @@ import ai.honeyhive.tracer.internal.ApplicationName;
 import ai.honeyhive.tracer.internal.Deadline;
 import ai.honeyhive.tracer.internal.EventFields;
 import ai.honeyhive.tracer.internal.ShutdownHook;
+import ai.honeyhive.tracer.internal.StartupLog;
 import ai.honeyhive.tracer.internal.ThrottledLogger;
 import ai.honeyhive.tracer.internal.TracerInternals;
 import ai.honeyhive.tracer.internal.TracerSdk;
@@ -175,6 +176,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
             // The id is made here and sent, so spans are stamped at once; the start itself goes out in the background.
             sessions.start(sessionId, sessionName, null, EventFields.inputsOnly(config.inputs()), false);
         }
+        StartupLog.started(config, sessionId, startsOwnSession(config));
         logger.fine(() -> "HoneyHive tracer started: " + this);
     }
 
