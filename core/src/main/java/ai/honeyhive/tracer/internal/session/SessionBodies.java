@@ -3,6 +3,8 @@ package ai.honeyhive.tracer.internal.session;
 import ai.honeyhive.tracer.TracerConfig;
 import ai.honeyhive.tracer.internal.EventFields;
 import ai.honeyhive.tracer.internal.SafeJson;
+import ai.honeyhive.tracer.internal.span.AttributeFlattener;
+import ai.honeyhive.tracer.internal.span.FlattenLimits;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Collections;
@@ -12,20 +14,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON bodies of a tracer's session calls, as the wire contract gives them: the {@code session} object of
- * {@code POST /session/start} and the body of {@code PUT /events}, each with only the fields that have a value.
+ * {@code POST /session/start} and the body of {@code PUT /events}, each with only the fields that have a value, and
+ * each field within the span limits ({@link BoundedBodies}).
  */
 public final class SessionBodies {
 
     private final @Nullable String project;
     private final String source;
     private final int maxValueLength;
+    private final BoundedBodies values;
     private final Map<String, String> evaluationIds;
 
-    /** The bodies of a tracer with this configuration: its project, source, value limit and evaluation ids. */
+    /** The bodies of a tracer with this configuration: its project, source, span limits and evaluation ids. */
     public SessionBodies(TracerConfig config) {
         this.project = config.project();
         this.source = config.source();
         this.maxValueLength = config.maxAttributeValueLength();
+        this.values = new BoundedBodies(new FlattenLimits(
+                config.maxAttributeDepth(), config.maxSpanAttributes(), config.maxAttributeValueLength()));
         this.evaluationIds = config.isEvaluation() ? evaluationIds(config) : Map.of();
     }
 
@@ -43,11 +49,11 @@ public final class SessionBodies {
         session.put("session_name", sessionName);
         session.put("source", source != null ? source : this.source);
         session.put("session_id", sessionId);
-        putIfNotEmpty(session, "inputs", SafeJson.objectOf(fields.inputs(), maxValueLength));
-        ObjectNode metadata = SafeJson.objectOf(fields.metadata(), maxValueLength);
+        putIfNotEmpty(session, "inputs", values.objectOf("inputs", fields.inputs()));
+        ObjectNode metadata = values.objectOf("metadata", fields.metadata());
         evaluationIds.forEach(metadata::put);
         putIfNotEmpty(session, "metadata", metadata);
-        putIfNotEmpty(session, "user_properties", SafeJson.objectOf(fields.userProperties(), maxValueLength));
+        putIfNotEmpty(session, "user_properties", values.objectOf("user_properties", fields.userProperties()));
         return session;
     }
 
@@ -62,19 +68,19 @@ public final class SessionBodies {
             String eventId, EventFields fields, @Nullable String error, @Nullable Duration duration) {
         ObjectNode update = SafeJson.mapper().createObjectNode();
         update.put("event_id", eventId);
-        ObjectNode metadata = SafeJson.objectOf(fields.metadata(), maxValueLength);
+        ObjectNode metadata = values.objectOf("metadata", fields.metadata());
         if (!fields.inputs().isEmpty()) {
-            metadata.set("inputs", SafeJson.objectOf(fields.inputs(), maxValueLength));
+            metadata.set("inputs", values.objectOf("inputs", fields.inputs()));
         }
         if (error != null) {
-            metadata.put("error", error);
+            metadata.put("error", AttributeFlattener.truncate(error, maxValueLength));
         }
         putIfNotEmpty(update, "metadata", metadata);
-        putIfNotEmpty(update, "feedback", SafeJson.objectOf(fields.feedback(), maxValueLength));
-        putIfNotEmpty(update, "metrics", SafeJson.objectOf(fields.metrics(), maxValueLength));
-        putIfNotEmpty(update, "outputs", SafeJson.objectOf(fields.outputs(), maxValueLength));
-        putIfNotEmpty(update, "config", SafeJson.objectOf(fields.config(), maxValueLength));
-        putIfNotEmpty(update, "user_properties", SafeJson.objectOf(fields.userProperties(), maxValueLength));
+        putIfNotEmpty(update, "feedback", values.objectOf("feedback", fields.feedback()));
+        putIfNotEmpty(update, "metrics", values.objectOf("metrics", fields.metrics()));
+        putIfNotEmpty(update, "outputs", values.objectOf("outputs", fields.outputs()));
+        putIfNotEmpty(update, "config", values.objectOf("config", fields.config()));
+        putIfNotEmpty(update, "user_properties", values.objectOf("user_properties", fields.userProperties()));
         if (duration != null) {
             update.put("duration", duration.toNanos() / 1_000_000.0);
         }
