@@ -998,7 +998,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         }
 
         /**
-         * How many ended spans may wait for export ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 2048. Beyond it spans are
+         * How many ended spans may wait for export ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 32768, which holds a burst of 20,000 spans. Beyond it spans are
          * dropped rather than held, so memory stays bounded when HoneyHive is unreachable.
          */
         public Builder batchMaxQueueSize(int batchMaxQueueSize) {

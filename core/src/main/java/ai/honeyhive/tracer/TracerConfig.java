@@ -216,7 +216,7 @@ public final class TracerConfig {
         return values.getOrDefault(Settings.BATCH_SCHEDULE_DELAY);
     }
 
-    /** The batch processor's queue bound ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 2048. */
+    /** The batch processor's queue bound ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 32768, which holds a burst of 20,000 spans. */
     public int batchMaxQueueSize() {
         return values.getOrDefault(Settings.BATCH_MAX_QUEUE_SIZE);
     }
@@ -469,7 +469,7 @@ public final class TracerConfig {
         }
 
         /**
-         * How many ended spans may wait for export ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 2048. Beyond it spans are
+         * How many ended spans may wait for export ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 32768, which holds a burst of 20,000 spans. Beyond it spans are
          * dropped rather than held, so memory stays bounded when HoneyHive is unreachable.
          */
         public Builder batchMaxQueueSize(int batchMaxQueueSize) {

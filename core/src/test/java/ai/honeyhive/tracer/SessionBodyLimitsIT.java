@@ -103,7 +103,7 @@ class SessionBodyLimitsIT {
         try (HoneyHiveTracer tracer = TestTracers.against(server).build()) {
             tracer.createSession(SessionOptions.builder()
                     .sessionName("big")
-                    .inputs(Map.of("history", many, "prompt", "p".repeat(100_000)))
+                    .inputs(orderedInputs(many))
                     .build());
         }
         JsonNode start = server.requests(Route.SESSION_START).stream()
@@ -111,9 +111,17 @@ class SessionBodyLimitsIT {
                 .filter(body -> body.at("/session/session_name").asText().equals("big"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(start.at("/session/inputs/history").size()).isLessThanOrEqualTo(1024);
+        assertThat(start.at("/session/inputs/history").size()).isEqualTo(1023);
         assertThat(start.at("/session/inputs/prompt").asText())
                 .hasSize(16 * 1024)
                 .endsWith(MARKER);
+    }
+
+    /** The prompt first: the history after it takes the rest of the field's budget. */
+    private static Map<String, Object> orderedInputs(List<String> history) {
+        Map<String, Object> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("prompt", "p".repeat(100_000));
+        inputs.put("history", history);
+        return inputs;
     }
 }

@@ -189,7 +189,7 @@ public final class Settings {
     public static final Setting<Integer> BATCH_MAX_QUEUE_SIZE = Setting.positiveInt("batchMaxQueueSize")
             .property("honeyhive.batch.max-queue-size")
             .environment("OTEL_BSP_MAX_QUEUE_SIZE")
-            .defaultValue(2048)
+            .defaultValue(32_768)
             .check(Checks.atLeast(1))
             .describedAs("how many ended spans may wait for export; more are dropped, so memory stays bounded");
 

@@ -27,7 +27,7 @@ public final class DeliveryTrackingSpanExporter implements SpanExporter {
     private final SecretRedactor redactor;
     private final ThrottledLogger failureLog = new ThrottledLogger(logger);
     private final AtomicLong failedExports = new AtomicLong();
-    // Bounded: the batch processor runs one export at a time, and each one ends within the exporter's timeout.
+    // Bounded: at most ConcurrentExports' places are in flight, and each one ends within the exporter's timeout.
     private final Set<CompletableResultCode> inFlight = ConcurrentHashMap.newKeySet();
 
     public DeliveryTrackingSpanExporter(SpanExporter delegate, String endpoint, SecretRedactor redactor) {
@@ -43,7 +43,6 @@ public final class DeliveryTrackingSpanExporter implements SpanExporter {
         inFlight.add(result);
         result.whenComplete(() -> {
             if (!result.isSuccess()) {
-                failedExports.incrementAndGet();
                 Throwable cause = result.getFailureThrowable();
                 String reason = cause == null ? "" : ": " + redactor.redact(String.valueOf(cause.getMessage()));
                 failureLog.log(
@@ -53,6 +52,8 @@ public final class DeliveryTrackingSpanExporter implements SpanExporter {
                                 + "; they are dropped. Check " + Settings.API_KEY.describe() + " and "
                                 + Settings.SERVER_URL.describe() + " if this"
                                 + " persists");
+                // Counted once logged: whoever sees the count (a flush that reports the failure) finds the log too.
+                failedExports.incrementAndGet();
             }
             inFlight.remove(result);
         });

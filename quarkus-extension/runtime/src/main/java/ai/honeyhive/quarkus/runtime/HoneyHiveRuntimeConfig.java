@@ -191,7 +191,7 @@ public interface HoneyHiveRuntimeConfig {
          * How many ended spans may wait for export; more are dropped, so memory stays bounded
          * ({@code OTEL_BSP_MAX_QUEUE_SIZE}).
          */
-        @ConfigDocDefault("2048")
+        @ConfigDocDefault("32768")
         @WithConverter(HoneyHivePositiveIntConverter.class)
         Optional<Integer> maxQueueSize();
 
