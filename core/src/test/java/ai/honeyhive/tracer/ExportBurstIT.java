@@ -81,6 +81,9 @@ class ExportBurstIT {
             assertThat(server.requests(Route.TRACES))
                     .as("no fifth request while four hang")
                     .hasSize(4);
+            // Four batches in flight, one waiting for a place: the other spans wait in the queue, and are counted
+            // there.
+            assertThat(tracer.spanStatistics().queued()).isEqualTo(60 - 5 * 10);
 
             server.releaseHangs();
             server.respondByDefault(Route.TRACES, Response.ok());

@@ -49,6 +49,8 @@ public final class TracerSdk {
 
     // Room on top of the configured attribute budget for what the tracer itself stamps.
     private static final int RESERVED_ATTRIBUTES = 32;
+    // Extra flushes while spans still wait after one; see flush.
+    private static final int EXTRA_FLUSHES = 3;
     private static final Duration LOCAL_SINK_DELAY = Duration.ofMillis(100);
     private static final Logger logger = Logger.getLogger(TracerSdk.class.getName());
     private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
@@ -192,6 +194,13 @@ public final class TracerSdk {
         boolean flushed = provider.forceFlush()
                 .join(deadline.timeoutNanos(), TimeUnit.NANOSECONDS)
                 .isSuccess();
+        // The SDK's batch processor answers a flush asked for while its previous one is ending with that one, which
+        // did not see the spans queued since: flush again while spans still wait (a few times, not under endless load).
+        for (int round = 0; flushed && round < EXTRA_FLUSHES && statistics().queued() > 0; round++) {
+            flushed = provider.forceFlush()
+                    .join(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS)
+                    .isSuccess();
+        }
         if (localSink != null) {
             localSink.flush();
         }
