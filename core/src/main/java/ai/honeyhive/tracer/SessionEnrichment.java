@@ -3,6 +3,7 @@ package ai.honeyhive.tracer;
 import static java.util.Objects.requireNonNull;
 
 import ai.honeyhive.tracer.internal.EventFields;
+import ai.honeyhive.tracer.internal.session.SessionIds;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -86,7 +87,15 @@ public final class SessionEnrichment {
         }
 
         /** Returns the enrichment; the builder can be reused. */
+        /**
+         * Validates and returns the enrichment.
+         *
+         * @throws IllegalArgumentException if the session id is not a UUID, as for {@link SessionOptions}
+         */
         public SessionEnrichment build() {
+            if (sessionId != null) {
+                sessionId = SessionIds.requireUuid(sessionId, "sessionId");
+            }
             return new SessionEnrichment(this);
         }
     }

@@ -3,6 +3,7 @@ package ai.honeyhive.tracer;
 import static ai.honeyhive.testing.HoneyHiveAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ai.honeyhive.testing.RecordedSpan;
@@ -203,6 +204,40 @@ class ResilienceIT {
                     })
                     .doesNotThrowAnyException();
         }
+    }
+
+    @Test
+    void nullMapsGivenToTheEnrichmentBuildersAreTakenAsEmptyAndTheOtherFieldsGoOut() {
+        try (HoneyHiveTracer tracer = TestTracers.against(server).build()) {
+            assertThatCode(() -> tracer.enrichSession(SessionEnrichment.builder()
+                            .metadata(null)
+                            .inputs(null)
+                            .outputs(null)
+                            .metrics(null)
+                            .feedback(null)
+                            .config(null)
+                            .userProperties(null)
+                            .metadata(Map.of("kept", "yes"))
+                            .build()))
+                    .doesNotThrowAnyException();
+            assertThatCode(() ->
+                            Enrichment.builder().metadata(null).outputs(null).build())
+                    .doesNotThrowAnyException();
+            assertThat(tracer.flush(TestTracers.WAIT)).isTrue();
+        }
+        assertThat(server.requests(Route.EVENTS)).singleElement().satisfies(update -> assertThat(
+                        update.json().at("/metadata/kept").asText())
+                .isEqualTo("yes"));
+    }
+
+    @Test
+    void aSessionEnrichmentsSessionIdMustBeAUuidAsASessionOptionsIs() {
+        assertThatThrownBy(() -> SessionEnrichment.builder().sessionId("nope").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sessionId");
+        assertThatThrownBy(() -> SessionOptions.builder().sessionId("nope").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sessionId");
     }
 
     @Test
