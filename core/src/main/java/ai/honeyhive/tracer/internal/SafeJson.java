@@ -1,14 +1,24 @@
 package ai.honeyhive.tracer.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,8 +26,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Jackson set up for user objects that may be hostile: cycles fail fast instead of overflowing the stack, beans
- * without properties are empty objects, and a value that cannot be converted becomes its {@code toString()} (or a
- * placeholder when even that fails). Never throws.
+ * without properties are empty objects, a getter that throws costs only its own property (written as
+ * {@value #UNREADABLE_MARKER} and the exception's type), and a value that cannot be converted becomes its
+ * {@code toString()} (or a placeholder when even that fails). Never throws.
  */
 public final class SafeJson {
 
@@ -30,10 +41,14 @@ public final class SafeJson {
                     .build())
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(SerializationFeature.FAIL_ON_SELF_REFERENCES)
+            .addModule(new SimpleModule("honeyhive-tolerant-getters").setSerializerModifier(new TolerantGetters()))
             .build();
 
     private static final Logger logger = Logger.getLogger(SafeJson.class.getName());
     private static final ThrottledLogger conversionLog = new ThrottledLogger(logger);
+
+    /** What a property whose getter threw is written as, followed by the exception's simple name. */
+    public static final String UNREADABLE_MARKER = "[unreadable: ";
 
     private SafeJson() {}
 
@@ -92,6 +107,43 @@ public final class SafeJson {
                     "A value of type " + value.getClass().getName() + " could not be converted, not even by toString()",
                     e);
             return "<unconvertible " + value.getClass().getName() + ">";
+        }
+    }
+
+    /** Writes each bean property through {@link TolerantProperty}. */
+    private static final class TolerantGetters extends BeanSerializerModifier {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public List<BeanPropertyWriter> changeProperties(
+                SerializationConfig config, BeanDescription description, List<BeanPropertyWriter> properties) {
+            List<BeanPropertyWriter> tolerant = new ArrayList<>(properties.size());
+            properties.forEach(property -> tolerant.add(new TolerantProperty(property)));
+            return tolerant;
+        }
+    }
+
+    /**
+     * A bean property whose getter may throw: Jackson reads the value before it writes the name, so a getter that
+     * throws has written nothing yet, and the property is written as a marker instead of failing the whole object.
+     */
+    private static final class TolerantProperty extends BeanPropertyWriter {
+        private static final long serialVersionUID = 1L;
+
+        TolerantProperty(BeanPropertyWriter property) {
+            super(property);
+        }
+
+        @Override
+        public void serializeAsField(Object bean, JsonGenerator generator, SerializerProvider provider)
+                throws Exception {
+            try {
+                super.serializeAsField(bean, generator, provider);
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                generator.writeStringField(
+                        getName(), UNREADABLE_MARKER + cause.getClass().getSimpleName() + "]");
+            }
         }
     }
 }
