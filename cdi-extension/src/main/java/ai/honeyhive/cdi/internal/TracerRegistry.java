@@ -97,6 +97,13 @@ public final class TracerRegistry {
         return entry != null ? entry : tracers.computeIfAbsent(name, this::build);
     }
 
+    /** The tracers built so far, by name ({@code ""} for the default one). */
+    public Map<String, HoneyHiveTracer> started() {
+        Map<String, HoneyHiveTracer> started = new java.util.TreeMap<>();
+        tracers.forEach((name, entry) -> started.put(name, entry.tracer()));
+        return started;
+    }
+
     /** The {@code @Traced} metadata of a method on a bean class, or null if it is not traced. */
     public @Nullable TracedMethod method(Method method, Class<?> beanClass) {
         MethodKey key = new MethodKey(method, beanClass);
