@@ -4,47 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What an operator sees: the start line, the test-mode warning, and verbose diagnostics really printed. */
 class StartupLogIT {
 
     private final RecordingHoneyHiveServer server = RecordingHoneyHiveServer.start();
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Logger tracerLogger = Logger.getLogger("ai.honeyhive.tracer");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
-
-    @BeforeEach
-    void captureLogs() {
-        tracerLogger.addHandler(capture);
-    }
+    private final LogCapture logs = LogCapture.start();
 
     @AfterEach
     void stop() {
-        tracerLogger.removeHandler(capture);
+        logs.close();
         server.close();
     }
 
     private List<String> messages(Level level) {
-        return records.stream()
+        return logs.from("ai.honeyhive.tracer").stream()
                 .filter(record -> record.getLevel().equals(level))
                 .map(LogRecord::getMessage)
                 .toList();
@@ -59,7 +38,7 @@ class StartupLogIT {
                             + server.baseUrl() + ", own session " + tracer.sessionId());
         }
         assertThat(messages(Level.WARNING)).isEmpty();
-        assertThat(records).noneMatch(record -> record.getMessage().contains(TestTracers.API_KEY));
+        assertThat(logs.formatted()).noneMatch(line -> line.contains(TestTracers.API_KEY));
     }
 
     @Test
