@@ -153,6 +153,12 @@ public final class Settings {
             .check(Checks::positive)
             .describedAs("the limit of one session call, and how long `createSession` waits");
 
+    public static final Setting<Integer> SESSION_MAX_IN_FLIGHT = Setting.positiveInt("sessionMaxInFlight")
+            .property("honeyhive.session.max-in-flight")
+            .defaultValue(128)
+            .check(Checks.atLeast(1))
+            .describedAs("how many session calls may be sent at once; the others wait their turn");
+
     public static final Setting<String> SERVICE_NAME = Setting.text("serviceName")
             .property("honeyhive.service-name")
             .check(Checks::notBlank)
@@ -243,6 +249,7 @@ public final class Settings {
             LOCAL_SINK,
             START_SESSION,
             SESSION_TIMEOUT,
+            SESSION_MAX_IN_FLIGHT,
             DISABLE_BATCH,
             VERBOSE,
             DISABLE_HTTP_TRACING,

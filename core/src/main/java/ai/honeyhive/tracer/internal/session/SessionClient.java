@@ -85,16 +85,16 @@ public final class SessionClient implements AutoCloseable {
             Duration maxRetryAfter) {
 
         /**
-         * The defaults: 8192 calls or 32 MiB held, 128 in flight, 5 attempts, backoff from 0.5 s to 10 s,
-         * {@code Retry-After} up to 30 s.
+         * The defaults: 8192 calls or 32 MiB held, 5 attempts, backoff from 0.5 s to 10 s, {@code Retry-After} up to
+         * 30 s.
          */
-        public static Settings defaults(HoneyHiveEndpoint endpoint, Duration timeout) {
+        public static Settings defaults(HoneyHiveEndpoint endpoint, Duration timeout, int maxInFlight) {
             return new Settings(
                     endpoint,
                     timeout,
                     8192,
                     32L * 1024 * 1024,
-                    128,
+                    maxInFlight,
                     5,
                     Duration.ofMillis(500),
                     Duration.ofSeconds(10),

@@ -11,6 +11,7 @@ import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import io.smallrye.config.WithParentName;
 import java.time.Duration;
 import java.util.List;
@@ -128,6 +129,12 @@ public interface HoneyHiveRuntimeConfig {
         @ConfigDocDefault("5s")
         @WithConverter(HoneyHiveDurationConverter.class)
         Optional<Duration> sessionTimeout();
+
+        /** How many session calls may be sent at once; the others wait their turn. */
+        @WithName("session.max-in-flight")
+        @ConfigDocDefault("128")
+        @WithConverter(HoneyHivePositiveIntConverter.class)
+        Optional<Integer> sessionMaxInFlight();
 
         /** The OpenTelemetry {@code service.name} of the tracer's spans; default the project, else the app's name. */
         Optional<String> serviceName();

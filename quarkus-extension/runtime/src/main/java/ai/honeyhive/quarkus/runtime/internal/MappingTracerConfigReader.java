@@ -65,6 +65,7 @@ final class MappingTracerConfigReader implements TracerConfigReader {
         tracer.localSink().ifPresent(builder::localSink);
         tracer.startSession().ifPresent(builder::startSession);
         tracer.sessionTimeout().ifPresent(builder::sessionTimeout);
+        tracer.sessionMaxInFlight().ifPresent(builder::sessionMaxInFlight);
         tracer.serviceName().ifPresent(builder::serviceName);
         tracer.exportTimeout().ifPresent(builder::exportTimeout);
         tracer.shutdownTimeout().ifPresent(builder::shutdownTimeout);
