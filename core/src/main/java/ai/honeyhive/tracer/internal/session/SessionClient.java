@@ -129,6 +129,8 @@ public final class SessionClient implements AutoCloseable {
 
     private final Object lock = new Object();
     private final ArrayDeque<Call> waiting = new ArrayDeque<>();
+    // Calls waiting on the timer to be retried: released at close, when the timer will not run them.
+    private final Set<Call> retrying = new java.util.HashSet<>();
     // A session whose start has not ended -> the updates held back until it has.
     private final Map<String, List<Call>> heldBehindStart = new HashMap<>();
     private final Map<String, Boolean> undeliveredStarts = new LinkedHashMap<>(16, 0.75f, false) {
@@ -268,6 +270,8 @@ public final class SessionClient implements AutoCloseable {
             closed = true;
             left.addAll(waiting);
             waiting.clear();
+            left.addAll(retrying);
+            retrying.clear();
             heldBehindStart.values().forEach(left::addAll);
             heldBehindStart.clear();
         }
@@ -393,6 +397,7 @@ public final class SessionClient implements AutoCloseable {
         List<Call> toSend;
         synchronized (lock) {
             inFlight--;
+            retrying.add(call);
             toSend = pumpLocked();
         }
         sendAll(toSend);
@@ -400,6 +405,10 @@ public final class SessionClient implements AutoCloseable {
             delays.after(wait, () -> {
                 List<Call> again;
                 synchronized (lock) {
+                    if (!retrying.remove(call)) {
+                        // Released at close already.
+                        return;
+                    }
                     if (closed) {
                         again = null;
                     } else if (inFlight < settings.maxInFlight()) {
@@ -418,7 +427,13 @@ public final class SessionClient implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             // The timer is gone (the client closed): the call will not be retried.
-            release(call, false);
+            boolean stillHeld;
+            synchronized (lock) {
+                stillHeld = retrying.remove(call);
+            }
+            if (stillHeld) {
+                release(call, false);
+            }
         }
     }
 

@@ -226,6 +226,34 @@ class SessionClientIT {
     }
 
     @Test
+    void aCallWaitingToBeRetriedWhenTheClientClosesIsDroppedAndCounted() throws Exception {
+        server.respondByDefault(Route.SESSION_START, Response.status(503));
+        SessionClient.Settings settings = new SessionClient.Settings(
+                new HoneyHiveEndpoint(server.baseUrl(), "key"),
+                Duration.ofSeconds(5),
+                16,
+                1024 * 1024,
+                4,
+                5,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30));
+        // The client's own timer: the retry is 15 to 30 s away when the client closes.
+        SessionClient client = new SessionClient(settings, null, () -> 0.0, Clock.systemUTC());
+        CompletableFuture<Void> start = client.startSession("s", session("s"));
+        server.awaitRequests(Route.SESSION_START, 1, Duration.ofSeconds(30));
+        // Until the 503 has been read and the call waits on the timer, out of flight.
+        while (client.toString().contains("inFlight=1")) {
+            Thread.sleep(10);
+        }
+
+        client.close(Duration.ZERO);
+
+        assertThat(start).isDone();
+        assertThat(client.statistics()).isEqualTo(new SessionClient.Statistics(0, 0, 1, 0));
+    }
+
+    @Test
     void aThousandSessionsFromThirtyTwoThreadsAgainstASlowServerLoseNothingAndUpdatesFollowTheirStart()
             throws Exception {
         Duration slowness = Duration.ofMillis(50);
