@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import ai.honeyhive.testing.Response;
 import ai.honeyhive.testing.Route;
+import ai.honeyhive.tracer.internal.export.SpanExportPipeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,8 @@ class ExportBurstIT {
     }
 
     @Test
-    void fourExportRequestsAreInFlightAtOnceAndTheFifthWaitsForAPlace() throws Exception {
+    void severalExportRequestsAreInFlightAtOnceAndTheNextWaitsForAPlace() throws Exception {
+        int places = SpanExportPipeline.EXPORTS_IN_FLIGHT;
         server.respondByDefault(Route.TRACES, Response.hang());
         try (HoneyHiveTracer tracer = TestTracers.against(server)
                 .startSession(false)
@@ -75,19 +77,38 @@ class ExportBurstIT {
             for (int i = 0; i < 60; i++) {
                 tracer.trace("span-" + i).close();
             }
-            // Four requests reach the hanging backend, none answered yet.
-            assertThat(server.awaitRequests(Route.TRACES, 4, TestTracers.WAIT)).hasSize(4);
+            // As many requests as there are places reach the hanging backend, none answered yet.
+            assertThat(server.awaitRequests(Route.TRACES, places, TestTracers.WAIT))
+                    .hasSize(places);
             Thread.sleep(300);
             assertThat(server.requests(Route.TRACES))
-                    .as("no fifth request while four hang")
-                    .hasSize(4);
-            // Four batches in flight, one waiting for a place: the other spans wait in the queue, and are counted
-            // there.
-            assertThat(tracer.spanStatistics().queued()).isEqualTo(60 - 5 * 10);
+                    .as("no more requests while those hang")
+                    .hasSize(places);
+            // The batches in flight, and one waiting for a place: the other spans wait in the queue, counted there.
+            assertThat(tracer.spanStatistics().queued()).isEqualTo(60 - (places + 1) * 10);
 
             server.releaseHangs();
             server.respondByDefault(Route.TRACES, Response.ok());
             assertThat(tracer.flush(TestTracers.WAIT)).isTrue();
+            assertThat(tracer.spanStatistics().delivered()).isEqualTo(60);
+        }
+        assertThat(server.spans()).hasSize(60);
+    }
+
+    @Test
+    void aFlushWaitsForTheBatchesStillWaitingForAPlace() throws Exception {
+        // Slower than the processor waits for a batch: it hands on the next ones, which wait for a place.
+        server.respondByDefault(Route.TRACES, Response.ok().after(Duration.ofMillis(300)));
+        try (HoneyHiveTracer tracer = TestTracers.against(server)
+                .startSession(false)
+                .batchMaxExportBatchSize(10)
+                .batchExportTimeout(Duration.ofMillis(100))
+                .build()) {
+            for (int i = 0; i < 60; i++) {
+                tracer.trace("span-" + i).close();
+            }
+            assertThat(tracer.flush(TestTracers.WAIT)).isTrue();
+
             assertThat(tracer.spanStatistics().delivered()).isEqualTo(60);
         }
         assertThat(server.spans()).hasSize(60);
@@ -106,7 +127,7 @@ class ExportBurstIT {
             for (int i = 0; i < 200; i++) {
                 tracer.trace("span-" + i).close();
             }
-            // The processor gives up on each waiting batch after 100 ms: four in flight, four waiting, the rest
+            // The processor gives up on each waiting batch after 100 ms: three in flight, three waiting, the rest
             // refused.
             assertThat(tracer.flush(Duration.ofSeconds(5))).isFalse();
             statistics = tracer.spanStatistics();
@@ -114,6 +135,7 @@ class ExportBurstIT {
         }
         assertThat(statistics.dropped()).isZero();
         assertThat(statistics.exported()).isEqualTo(200);
-        assertThat(statistics.failed()).isEqualTo(200 - 80);
+        int kept = 2 * SpanExportPipeline.EXPORTS_IN_FLIGHT * 10;
+        assertThat(statistics.failed()).isEqualTo(200 - kept);
     }
 }

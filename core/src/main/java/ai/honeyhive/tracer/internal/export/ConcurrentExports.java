@@ -69,7 +69,8 @@ final class ConcurrentExports implements SpanExporter {
                                 + " flight, and as many waiting, for longer than the batch export timeout");
                 return CompletableResultCode.ofFailure();
             } else {
-                queued = new Waiting(spans, new CompletableResultCode());
+                // A copy: the caller may reuse its collection once export returns.
+                queued = new Waiting(List.copyOf(spans), new CompletableResultCode());
                 waiting.addLast(queued);
             }
         }
@@ -98,20 +99,27 @@ final class ConcurrentExports implements SpanExporter {
     /** A place is free: the first waiting batch takes it. */
     private void sendNext() {
         Waiting next;
+        CompletableResultCode moving = null;
         synchronized (lock) {
             next = waiting.pollFirst();
             if (next == null) {
                 running--;
+            } else {
+                // Seen by allEnded from the moment it leaves the waiting line until its export is tracked.
+                moving = new CompletableResultCode();
+                sending.add(moving);
             }
         }
         if (next != null) {
             send(next.spans());
+            sending.remove(moving);
+            moving.succeed();
             next.started().succeed();
         }
     }
 
     /** Completes when every batch taken so far has been sent and has ended. */
-    private CompletableResultCode allEnded() {
+    CompletableResultCode allEnded() {
         List<CompletableResultCode> pending = new ArrayList<>(sending);
         synchronized (lock) {
             waiting.forEach(batch -> pending.add(batch.started()));

@@ -9,7 +9,6 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
 
 /**
@@ -27,20 +26,25 @@ public final class SpanExportPipeline {
     public static final String TRACES_PATH = "/opentelemetry/v1/traces";
 
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    // Export requests in flight at once: with one, a backend 100 ms away caps export near 5,000 spans a second.
-    public static final int EXPORTS_IN_FLIGHT = 4;
+    // Export requests in flight at once: with one, a backend 100 ms away caps export near 5,000 spans a second. Three,
+    // because the OTLP exporter's JDK sender runs requests on a pool of five threads that queues none, and a request's
+    // thread is still busy running its completion, which starts the next request: four could ask for a sixth thread.
+    public static final int EXPORTS_IN_FLIGHT = 3;
 
     private final SpanProcessor processor;
+    private final ConcurrentExports concurrent;
     private final DeliveryTrackingSpanExporter delivery;
     private final SdkSpanCounters counters;
     private final AutoCloseable logRedaction;
 
     private SpanExportPipeline(
             SpanProcessor processor,
+            ConcurrentExports concurrent,
             DeliveryTrackingSpanExporter delivery,
             SdkSpanCounters counters,
             AutoCloseable logRedaction) {
         this.processor = processor;
+        this.concurrent = concurrent;
         this.delivery = delivery;
         this.counters = counters;
         this.logRedaction = logRedaction;
@@ -65,7 +69,7 @@ public final class SpanExportPipeline {
         settings.endpoint().headersForTraces(settings.source()).forEach(otlp::addHeader);
         DeliveryTrackingSpanExporter delivery = new DeliveryTrackingSpanExporter(
                 otlp.build(), endpoint, settings.endpoint().redactor());
-        SpanExporter concurrent = new ConcurrentExports(delivery, EXPORTS_IN_FLIGHT, counters.meterProvider());
+        ConcurrentExports concurrent = new ConcurrentExports(delivery, EXPORTS_IN_FLIGHT, counters.meterProvider());
         BatchSpanProcessor processor = BatchSpanProcessor.builder(new CompletingSpanExporter(concurrent, modelEvents))
                 .setScheduleDelay(settings.scheduleDelay())
                 .setMaxQueueSize(settings.maxQueueSize())
@@ -75,6 +79,7 @@ public final class SpanExportPipeline {
                 .build();
         return new SpanExportPipeline(
                 processor,
+                concurrent,
                 delivery,
                 counters,
                 ExporterLogRedaction.register(settings.endpoint().apiKey()));
@@ -95,9 +100,23 @@ public final class SpanExportPipeline {
         return delivery.failedExports();
     }
 
-    /** Completes when the exports in flight now have ended; successfully only if all were delivered. */
+    /**
+     * Completes when the exports taken so far have ended, those still waiting for a place included; successfully only
+     * if all those in flight were delivered.
+     */
     public CompletableResultCode awaitInFlight() {
-        return delivery.awaitInFlight();
+        CompletableResultCode ended = new CompletableResultCode();
+        concurrent.allEnded().whenComplete(() -> {
+            CompletableResultCode delivered = delivery.awaitInFlight();
+            delivered.whenComplete(() -> {
+                if (delivered.isSuccess()) {
+                    ended.succeed();
+                } else {
+                    ended.fail();
+                }
+            });
+        });
+        return ended;
     }
 
     /** Stops masking this pipeline's key in exporter logs; call once the tracer is shut down. */

@@ -193,17 +193,27 @@ public final class SessionClient implements AutoCloseable {
         body.set("session", session);
         Call call = new Call("POST", SESSION_START_PATH, bytes(body), sessionId);
         List<Call> toSend;
+        String refused = null;
         synchronized (lock) {
             undeliveredStarts.remove(sessionId);
-            if (!callerWaits && !takeLocked(call)) {
+            if (closed || (!callerWaits && !takeLocked(call))) {
                 undeliveredStarts.put(sessionId, Boolean.TRUE);
-                return refuse(call, "the client holds " + held + " calls (" + heldBytes + " bytes)");
+                refused = closed ? "the client closed" : heldText();
+                toSend = List.of();
+            } else {
+                if (callerWaits) {
+                    holdLocked(call);
+                }
+                // A second start of a session whose first is under way leaves the first in charge of its updates.
+                if (!heldBehindStart.containsKey(sessionId)) {
+                    call.heldUpdates = new ArrayList<>();
+                    heldBehindStart.put(sessionId, call.heldUpdates);
+                }
+                toSend = dispatchLocked(call, callerWaits);
             }
-            if (callerWaits) {
-                holdLocked(call);
-            }
-            heldBehindStart.put(sessionId, new ArrayList<>());
-            toSend = dispatchLocked(call, callerWaits);
+        }
+        if (refused != null) {
+            return refuse(call, refused);
         }
         sendAll(toSend);
         return call.done;
@@ -218,19 +228,25 @@ public final class SessionClient implements AutoCloseable {
     public CompletableFuture<Void> updateEvent(String eventId, ObjectNode body) {
         Call call = new Call("PUT", EVENTS_PATH, bytes(body), null);
         List<Call> toSend;
+        String refused = null;
         synchronized (lock) {
             if (undeliveredStarts.containsKey(eventId)) {
-                return refuse(call, "the start of its session was not delivered");
+                refused = "the start of its session was not delivered";
+                toSend = List.of();
+            } else if (!takeLocked(call)) {
+                refused = heldText();
+                toSend = List.of();
+            } else {
+                List<Call> behind = heldBehindStart.get(eventId);
+                if (behind != null) {
+                    behind.add(call);
+                    return call.done;
+                }
+                toSend = dispatchLocked(call, false);
             }
-            if (!takeLocked(call)) {
-                return refuse(call, "the client holds " + held + " calls (" + heldBytes + " bytes)");
-            }
-            List<Call> behind = heldBehindStart.get(eventId);
-            if (behind != null) {
-                behind.add(call);
-                return call.done;
-            }
-            toSend = dispatchLocked(call, false);
+        }
+        if (refused != null) {
+            return refuse(call, refused);
         }
         sendAll(toSend);
         return call.done;
@@ -289,6 +305,10 @@ public final class SessionClient implements AutoCloseable {
         close(Duration.ZERO);
     }
 
+    private String heldText() {
+        return "the client holds " + held + " calls (" + heldBytes + " bytes)";
+    }
+
     /** Holds the call if the bounds allow it. */
     private boolean takeLocked(Call call) {
         if (closed || held >= settings.queueCapacity() || heldBytes + call.body.length > settings.maxQueuedBytes()) {
@@ -343,8 +363,16 @@ public final class SessionClient implements AutoCloseable {
             end(call, false);
             return;
         }
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .whenComplete((response, error) -> answered(call, response, error));
+        try {
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, error) -> answered(call, response, error));
+        } catch (RuntimeException e) {
+            failedLog.log(
+                    Level.WARNING,
+                    "Could not send a HoneyHive " + call.method + " " + call.path + " ("
+                            + e.getClass().getName() + "); the call is dropped");
+            end(call, false);
+        }
     }
 
     private void answered(Call call, @Nullable HttpResponse<String> response, @Nullable Throwable error) {
@@ -439,20 +467,30 @@ public final class SessionClient implements AutoCloseable {
 
     /** A call sent, ended: its place in flight is freed, and a start lets its session's updates go, or not. */
     private void end(Call call, boolean wasDelivered) {
-        (wasDelivered ? delivered : failed).increment();
         List<Call> toSend;
         List<Call> behind;
         synchronized (lock) {
+            if (call.finished) {
+                return;
+            }
+            call.finished = true;
+            (wasDelivered ? delivered : failed).increment();
             inFlight--;
             held--;
             heldBytes -= call.body.length;
-            behind = call.startedSession == null ? null : heldBehindStart.remove(call.startedSession);
+            behind = null;
+            if (call.heldUpdates != null) {
+                // Only the start that holds its session's updates decides about them.
+                heldBehindStart.remove(call.startedSession, call.heldUpdates);
+                behind = call.heldUpdates;
+                if (!wasDelivered) {
+                    undeliveredStarts.put(call.startedSession, Boolean.TRUE);
+                }
+            }
             toSend = new ArrayList<>();
             if (behind != null && wasDelivered) {
                 behind.forEach(update -> toSend.addAll(dispatchLocked(update, false)));
                 behind = null;
-            } else if (call.startedSession != null && !wasDelivered) {
-                undeliveredStarts.put(call.startedSession, Boolean.TRUE);
             }
             toSend.addAll(pumpLocked());
         }
@@ -466,20 +504,26 @@ public final class SessionClient implements AutoCloseable {
     /** A held call that will not be sent: dropped and counted. */
     private void release(Call call, boolean behindUndeliveredStart) {
         synchronized (lock) {
+            if (call.finished) {
+                return;
+            }
+            call.finished = true;
             held--;
             heldBytes -= call.body.length;
+            dropped.increment();
         }
-        drop(call, behindUndeliveredStart ? "the start of its session was not delivered" : "the client closed");
+        log(call, behindUndeliveredStart ? "the start of its session was not delivered" : "the client closed");
     }
 
     /** A call not taken: dropped and counted. */
     private CompletableFuture<Void> refuse(Call call, String why) {
-        drop(call, why);
+        dropped.increment();
+        log(call, why);
         return call.done;
     }
 
-    private void drop(Call call, String why) {
-        dropped.increment();
+    /** Logs a drop (throttled) and ends the call's future; never under the lock, where a slow handler would block. */
+    private void log(Call call, String why) {
         droppedLog.log(
                 Level.WARNING,
                 "Dropped a HoneyHive " + call.method + " " + call.path + ": " + why + "; the most it holds is "
@@ -571,6 +615,11 @@ public final class SessionClient implements AutoCloseable {
         final @Nullable String startedSession;
         final CompletableFuture<Void> done = new CompletableFuture<>();
         int attempts;
+        // For a start: the updates of its session it holds back until it ends; null if another start holds them.
+        @Nullable
+        List<Call> heldUpdates;
+        // Ended, delivered or not, or dropped: guarded by the client's lock.
+        boolean finished;
 
         Call(String method, String path, byte[] body, @Nullable String startedSession) {
             this.method = method;

@@ -226,6 +226,25 @@ class SessionClientIT {
     }
 
     @Test
+    void aSecondStartOfASessionWhoseFirstIsUnderWayLosesNoUpdate() throws Exception {
+        Duration slowness = Duration.ofMillis(100);
+        server.respondByDefault(Route.SESSION_START, Response.ok().after(slowness));
+        server.respondByDefault(Route.EVENTS, Response.ok());
+        try (SessionClient client = client(server.baseUrl(), 1000)) {
+            client.startSession("s", session("s"));
+            client.updateEvent("s", update("s").put("step", 1));
+            client.startSession("s", session("s"));
+            client.updateEvent("s", update("s").put("step", 2));
+
+            assertThat(client.awaitIdle(Duration.ofSeconds(30))).isTrue();
+            assertThat(client.statistics()).isEqualTo(new SessionClient.Statistics(4, 0, 0, 0));
+        }
+        Instant firstStart = server.requests(Route.SESSION_START).get(0).receivedAt();
+        assertThat(server.requests(Route.EVENTS)).hasSize(2).allSatisfy(update -> assertThat(update.receivedAt())
+                .isAfterOrEqualTo(firstStart.plus(slowness)));
+    }
+
+    @Test
     void aCallWaitingToBeRetriedWhenTheClientClosesIsDroppedAndCounted() throws Exception {
         server.respondByDefault(Route.SESSION_START, Response.status(503));
         SessionClient.Settings settings = new SessionClient.Settings(
