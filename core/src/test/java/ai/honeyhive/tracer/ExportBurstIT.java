@@ -127,7 +127,7 @@ class ExportBurstIT {
             for (int i = 0; i < 200; i++) {
                 tracer.trace("span-" + i).close();
             }
-            // The processor gives up on each waiting batch after 100 ms: three in flight, three waiting, the rest
+            // The processor gives up on each waiting batch after 100 ms: four in flight, four waiting, the rest
             // refused.
             assertThat(tracer.flush(Duration.ofSeconds(5))).isFalse();
             statistics = tracer.spanStatistics();

@@ -10,6 +10,8 @@ import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The way spans leave the process: a bounded batch processor in front of the OTLP/HTTP exporter (JDK sender) that
@@ -26,15 +28,14 @@ public final class SpanExportPipeline {
     public static final String TRACES_PATH = "/opentelemetry/v1/traces";
 
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    // Export requests in flight at once: with one, a backend 100 ms away caps export near 5,000 spans a second. Three,
-    // because the OTLP exporter's JDK sender runs requests on a pool of five threads that queues none, and a request's
-    // thread is still busy running its completion, which starts the next request: four could ask for a sixth thread.
-    public static final int EXPORTS_IN_FLIGHT = 3;
+    // Export requests in flight at once: with one, a backend 100 ms away caps export near 5,000 spans a second.
+    public static final int EXPORTS_IN_FLIGHT = 4;
 
     private final SpanProcessor processor;
     private final ConcurrentExports concurrent;
     private final DeliveryTrackingSpanExporter delivery;
     private final SdkSpanCounters counters;
+    private final ExecutorService senders;
     private final AutoCloseable logRedaction;
 
     private SpanExportPipeline(
@@ -42,11 +43,13 @@ public final class SpanExportPipeline {
             ConcurrentExports concurrent,
             DeliveryTrackingSpanExporter delivery,
             SdkSpanCounters counters,
+            ExecutorService senders,
             AutoCloseable logRedaction) {
         this.processor = processor;
         this.concurrent = concurrent;
         this.delivery = delivery;
         this.counters = counters;
+        this.senders = senders;
         this.logRedaction = logRedaction;
     }
 
@@ -59,8 +62,16 @@ public final class SpanExportPipeline {
     public static SpanExportPipeline create(ExportSettings settings, ModelEvents modelEvents) {
         String endpoint = settings.endpoint().url(TRACES_PATH);
         SdkSpanCounters counters = new SdkSpanCounters();
+        // The JDK sender's own pool has five threads and queues nothing: a request's thread is still busy while its
+        // completion starts the next request, so several in flight could be refused a thread. This one queues.
+        ExecutorService senders = Executors.newFixedThreadPool(EXPORTS_IN_FLIGHT, runnable -> {
+            Thread thread = new Thread(runnable, "honeyhive-span-export");
+            thread.setDaemon(true);
+            return thread;
+        });
         OtlpHttpSpanExporterBuilder otlp = OtlpHttpSpanExporter.builder()
                 .setEndpoint(endpoint)
+                .setExecutorService(senders)
                 .setMeterProvider(counters.meterProvider())
                 .setTimeout(settings.exportTimeout())
                 .setConnectTimeout(min(settings.exportTimeout(), MAX_CONNECT_TIMEOUT))
@@ -82,6 +93,7 @@ public final class SpanExportPipeline {
                 concurrent,
                 delivery,
                 counters,
+                senders,
                 ExporterLogRedaction.register(settings.endpoint().apiKey()));
     }
 
@@ -119,8 +131,9 @@ public final class SpanExportPipeline {
         return ended;
     }
 
-    /** Stops masking this pipeline's key in exporter logs; call once the tracer is shut down. */
+    /** Stops the export threads and masking this pipeline's key in exporter logs; call once the exports ended. */
     public void release() {
+        senders.shutdown();
         try {
             logRedaction.close();
         } catch (Exception e) {
