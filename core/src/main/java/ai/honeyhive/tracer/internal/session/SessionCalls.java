@@ -84,9 +84,7 @@ public final class SessionCalls {
         if (client == null) {
             return SessionCallStatistics.NONE;
         }
-        SessionClient.Statistics statistics = client.statistics();
-        return new SessionCallStatistics(
-                statistics.delivered(), statistics.failed(), statistics.dropped(), statistics.held());
+        return client.statistics();
     }
 
     /** Waits up to the timeout until every call queued so far has ended; true if they all did. */

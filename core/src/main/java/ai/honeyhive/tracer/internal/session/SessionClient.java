@@ -1,5 +1,6 @@
 package ai.honeyhive.tracer.internal.session;
 
+import ai.honeyhive.tracer.SessionCallStatistics;
 import ai.honeyhive.tracer.internal.SafeJson;
 import ai.honeyhive.tracer.internal.ThrottledLogger;
 import ai.honeyhive.tracer.internal.export.HoneyHiveEndpoint;
@@ -101,16 +102,6 @@ public final class SessionClient implements AutoCloseable {
                     Duration.ofSeconds(30));
         }
     }
-
-    /**
-     * What became of the calls so far: every call taken is delivered, failed, dropped or still held.
-     *
-     * @param delivered answered 2xx
-     * @param failed refused, or unreachable after the last attempt
-     * @param dropped never sent: past the bounds, behind a start that was not delivered, or left at close
-     * @param held taken and not yet ended
-     */
-    public record Statistics(long delivered, long failed, long dropped, long held) {}
 
     public static final String SESSION_START_PATH = "/session/start";
     public static final String EVENTS_PATH = "/events";
@@ -252,15 +243,10 @@ public final class SessionClient implements AutoCloseable {
         return call.done;
     }
 
-    /** How many calls were dropped so far. */
-    public long droppedCalls() {
-        return dropped.sum();
-    }
-
-    /** What became of the calls so far. */
-    public Statistics statistics() {
+    /** What became of the calls so far: every call taken is delivered, failed, dropped or still held (queued). */
+    public SessionCallStatistics statistics() {
         synchronized (lock) {
-            return new Statistics(delivered.sum(), failed.sum(), dropped.sum(), held);
+            return new SessionCallStatistics(delivered.sum(), failed.sum(), dropped.sum(), held);
         }
     }
 
@@ -351,22 +337,11 @@ public final class SessionClient implements AutoCloseable {
 
     private void send(Call call) {
         call.attempts++;
-        HttpRequest request;
         try {
-            request = request(call);
-        } catch (RuntimeException e) {
-            // Not logged with the exception: a malformed request's message may quote its headers.
-            failedLog.log(
-                    Level.WARNING,
-                    "Could not send a HoneyHive " + call.method + " " + call.path + " ("
-                            + e.getClass().getName() + "); the call is dropped");
-            end(call, false);
-            return;
-        }
-        try {
-            http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+            http.sendAsync(request(call), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, error) -> answered(call, response, error));
         } catch (RuntimeException e) {
+            // Not logged with the exception: a malformed request's message may quote its headers.
             failedLog.log(
                     Level.WARNING,
                     "Could not send a HoneyHive " + call.method + " " + call.path + " ("

@@ -6,6 +6,7 @@ import ai.honeyhive.testing.RecordedRequest;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import ai.honeyhive.testing.Response;
 import ai.honeyhive.testing.Route;
+import ai.honeyhive.tracer.SessionCallStatistics;
 import ai.honeyhive.tracer.internal.SafeJson;
 import ai.honeyhive.tracer.internal.export.HoneyHiveEndpoint;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -164,9 +165,9 @@ class SessionClientIT {
             }
 
             // Two calls hang in flight, the most the client holds; the rest were dropped at once.
-            assertThat(client.droppedCalls()).isEqualTo(48);
+            assertThat(client.statistics().dropped()).isEqualTo(48);
             assertThat(calls.stream().filter(CompletableFuture::isDone)).hasSize(48);
-            assertThat(client.statistics()).isEqualTo(new SessionClient.Statistics(0, 0, 48, 2));
+            assertThat(client.statistics()).isEqualTo(new SessionCallStatistics(0, 0, 48, 2));
             server.releaseHangs();
         }
     }
@@ -182,7 +183,7 @@ class SessionClientIT {
             }
 
             // One in flight and two waiting fill the three bodies' bytes.
-            assertThat(client.statistics()).isEqualTo(new SessionClient.Statistics(0, 0, 7, 3));
+            assertThat(client.statistics()).isEqualTo(new SessionCallStatistics(0, 0, 7, 3));
             server.releaseHangs();
         }
     }
@@ -215,12 +216,12 @@ class SessionClientIT {
             client.updateEvent("refused", update("refused")).get(30, TimeUnit.SECONDS);
 
             assertThat(server.requests(Route.EVENTS)).isEmpty();
-            assertThat(client.statistics()).isEqualTo(new SessionClient.Statistics(0, 1, 2, 0));
+            assertThat(client.statistics()).isEqualTo(new SessionCallStatistics(0, 1, 2, 0));
         }
         try (SessionClient full = client(server.baseUrl(), 0)) {
             full.startSession("dropped", session("dropped")).get(30, TimeUnit.SECONDS);
             full.updateEvent("dropped", update("dropped")).get(30, TimeUnit.SECONDS);
-            assertThat(full.statistics()).isEqualTo(new SessionClient.Statistics(0, 0, 2, 0));
+            assertThat(full.statistics()).isEqualTo(new SessionCallStatistics(0, 0, 2, 0));
         }
         assertThat(server.requests(Route.EVENTS)).isEmpty();
     }
@@ -237,7 +238,7 @@ class SessionClientIT {
             client.updateEvent("s", update("s").put("step", 2));
 
             assertThat(client.awaitIdle(Duration.ofSeconds(30))).isTrue();
-            assertThat(client.statistics()).isEqualTo(new SessionClient.Statistics(4, 0, 0, 0));
+            assertThat(client.statistics()).isEqualTo(new SessionCallStatistics(4, 0, 0, 0));
         }
         Instant firstStart = server.requests(Route.SESSION_START).get(0).receivedAt();
         assertThat(server.requests(Route.EVENTS)).hasSize(2).allSatisfy(update -> assertThat(update.receivedAt())
@@ -269,7 +270,7 @@ class SessionClientIT {
         client.close(Duration.ZERO);
 
         assertThat(start).isDone();
-        assertThat(client.statistics()).isEqualTo(new SessionClient.Statistics(0, 0, 1, 0));
+        assertThat(client.statistics()).isEqualTo(new SessionCallStatistics(0, 0, 1, 0));
     }
 
     @Test
@@ -293,7 +294,7 @@ class SessionClientIT {
                 session.get(30, TimeUnit.SECONDS);
             }
             assertThat(client.awaitIdle(Duration.ofSeconds(60))).isTrue();
-            assertThat(client.statistics()).isEqualTo(new SessionClient.Statistics(3000, 0, 0, 0));
+            assertThat(client.statistics()).isEqualTo(new SessionCallStatistics(3000, 0, 0, 0));
         } finally {
             threads.shutdownNow();
         }

@@ -22,15 +22,20 @@ class LocalSinkSessionsTest {
     @TempDir
     Path directory;
 
+    /** A test-mode tracer whose local sink writes the file the Dev UI reads. */
+    private static HoneyHiveTracer writingTo(Path file) {
+        return HoneyHiveTracer.builder()
+                .testMode(true)
+                .project("dev-ui")
+                .localSink(file.toString())
+                .build();
+    }
+
     @Test
     void sessionsAndTheirEventTreesAreReadBackFromTheLocalSinksFile() throws Exception {
         Path file = directory.resolve("events.jsonl");
         String sessionId;
-        try (HoneyHiveTracer tracer = HoneyHiveTracer.builder()
-                .testMode(true)
-                .project("dev-ui")
-                .localSink(file.toString())
-                .build()) {
+        try (HoneyHiveTracer tracer = writingTo(file)) {
             try (SessionScope session = tracer.withSession(
                     SessionOptions.builder().sessionName("support chat").build())) {
                 sessionId = session.sessionId();
@@ -70,11 +75,7 @@ class LocalSinkSessionsTest {
     void aModelEventShowsItsChatItsReplyAndItsModelAndTokens() throws Exception {
         Path file = directory.resolve("events.jsonl");
         String sessionId;
-        try (HoneyHiveTracer tracer = HoneyHiveTracer.builder()
-                .testMode(true)
-                .project("dev-ui")
-                .localSink(file.toString())
-                .build()) {
+        try (HoneyHiveTracer tracer = writingTo(file)) {
             try (SessionScope session = tracer.withSession("support chat")) {
                 sessionId = session.sessionId();
                 // The keys an LLM client's instrumentation writes (GenAI conventions 1.37); the tracer adds
