@@ -12,12 +12,16 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A HoneyHive stand-in on loopback that keeps nothing (so a long benchmark does not fill the heap with recorded
- * requests), switched between the backend's faults. {@link Fault#REFUSED} points at a port nobody listens on. The
- * benchmarks run it in a JVM of its own ({@link LoopbackHoneyHiveProcess}).
+ * A HoneyHive stand-in on loopback that keeps nothing but counts (so a long benchmark does not fill the heap with
+ * recorded requests), switched between the backend's faults. {@link Fault#REFUSED} points at a port nobody listens on.
+ * {@link Fault#UP} may answer after a delay, as a HoneyHive some way off does; the delayed answers are sent from a
+ * timer, so that hundreds of requests in flight hold no thread each. The benchmarks run it in a JVM of its own
+ * ({@link LoopbackHoneyHiveProcess}).
  */
 public final class LoopbackHoneyHive implements AutoCloseable {
 
@@ -43,11 +47,21 @@ public final class LoopbackHoneyHive implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final ScheduledExecutorService answers = Executors.newScheduledThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "loopback-honeyhive-answer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Fault fault;
+    private final long delayMillis;
     private final String url;
+    private final AtomicLong sessionStarts = new AtomicLong();
+    private final AtomicLong eventUpdates = new AtomicLong();
+    private final AtomicLong traceRequests = new AtomicLong();
 
-    private LoopbackHoneyHive(Fault fault) throws IOException {
+    private LoopbackHoneyHive(Fault fault, long delayMillis) throws IOException {
         this.fault = fault;
+        this.delayMillis = delayMillis;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         server.createContext("/", this::handle);
         server.setExecutor(handlers);
@@ -59,19 +73,32 @@ public final class LoopbackHoneyHive implements AutoCloseable {
 
     /**
      * Runs the stand-in in a process of its own, for measurements of the tracer's heap that the stand-in's own
-     * requests and threads must not blur: prints its base URL, then serves until its standard input closes.
+     * requests and threads must not blur: prints its base URL, then serves until its standard input closes, and then
+     * prints what it received ({@value #COUNTS} followed by the session starts, event updates and trace requests).
+     * Arguments: the fault, and for {@code UP} the delay of each answer in milliseconds (0).
      */
     public static void main(String[] args) throws IOException {
-        try (LoopbackHoneyHive backend = start(Fault.valueOf(args[0]))) {
+        long delay = args.length > 1 ? Long.parseLong(args[1]) : 0;
+        try (LoopbackHoneyHive backend = start(Fault.valueOf(args[0]), delay)) {
             System.out.println(backend.url());
             System.out.flush();
             System.in.transferTo(OutputStream.nullOutputStream());
+            System.out.println(COUNTS + " " + backend.sessionStarts.get() + " " + backend.eventUpdates.get() + " "
+                    + backend.traceRequests.get());
+            System.out.flush();
         }
     }
 
+    /** What the counts line of {@link #main} starts with. */
+    static final String COUNTS = "RECEIVED";
+
     static LoopbackHoneyHive start(Fault fault) {
+        return start(fault, 0);
+    }
+
+    static LoopbackHoneyHive start(Fault fault, long delayMillis) {
         try {
-            return new LoopbackHoneyHive(fault);
+            return new LoopbackHoneyHive(fault, delayMillis);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,6 +112,11 @@ public final class LoopbackHoneyHive implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (InputStream body = exchange.getRequestBody()) {
             body.transferTo(OutputStream.nullOutputStream());
+        }
+        count(exchange);
+        if (fault == Fault.UP && delayMillis > 0) {
+            answers.schedule(() -> answerQuietly(exchange), delayMillis, TimeUnit.MILLISECONDS);
+            return;
         }
         try {
             switch (fault) {
@@ -111,6 +143,26 @@ public final class LoopbackHoneyHive implements AutoCloseable {
         }
     }
 
+    private void count(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getPath();
+        if (path.endsWith("/session/start")) {
+            sessionStarts.incrementAndGet();
+        } else if (path.endsWith("/events")) {
+            eventUpdates.incrementAndGet();
+        } else if (path.endsWith("/v1/traces")) {
+            traceRequests.incrementAndGet();
+        }
+    }
+
+    private static void answerQuietly(HttpExchange exchange) {
+        try {
+            answer(exchange, 200, "{}");
+        } catch (IOException e) {
+            // The client went away: nothing to answer.
+            exchange.close();
+        }
+    }
+
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -131,5 +183,6 @@ public final class LoopbackHoneyHive implements AutoCloseable {
     public void close() {
         server.stop(0);
         handlers.shutdownNow();
+        answers.shutdownNow();
     }
 }

@@ -15,15 +15,25 @@ import java.nio.file.Path;
 final class LoopbackHoneyHiveProcess implements AutoCloseable {
 
     private final Process process;
+    private final BufferedReader output;
     private final String url;
 
-    private LoopbackHoneyHiveProcess(Process process, String url) {
+    /** What the stand-in received: session starts, event updates ({@code PUT /events}) and OTLP trace requests. */
+    record Received(long sessionStarts, long eventUpdates, long traceRequests) {}
+
+    private LoopbackHoneyHiveProcess(Process process, BufferedReader output, String url) {
         this.process = process;
+        this.output = output;
         this.url = url;
     }
 
     /** Starts the stand-in with this fault and waits until it listens. */
     static LoopbackHoneyHiveProcess start(LoopbackHoneyHive.Fault fault) {
+        return start(fault, 0);
+    }
+
+    /** Starts the stand-in, answering every request after this delay, and waits until it listens. */
+    static LoopbackHoneyHiveProcess start(LoopbackHoneyHive.Fault fault, long delayMillis) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try {
             Process process = new ProcessBuilder(
@@ -32,16 +42,18 @@ final class LoopbackHoneyHiveProcess implements AutoCloseable {
                             "-cp",
                             System.getProperty("java.class.path"),
                             LoopbackHoneyHive.class.getName(),
-                            fault.name())
+                            fault.name(),
+                            Long.toString(delayMillis))
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
-            String url = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine();
+            BufferedReader output =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String url = output.readLine();
             if (url == null) {
                 process.destroy();
                 throw new IllegalStateException("the HoneyHive stand-in did not start");
             }
-            return new LoopbackHoneyHiveProcess(process, url);
+            return new LoopbackHoneyHiveProcess(process, output, url);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,6 +62,25 @@ final class LoopbackHoneyHiveProcess implements AutoCloseable {
     /** The base URL to configure as the tracer's server URL. */
     String url() {
         return url;
+    }
+
+    /** Stops the stand-in and returns what it received. */
+    Received stop() {
+        try {
+            process.getOutputStream().close();
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                if (line.startsWith(LoopbackHoneyHive.COUNTS + " ")) {
+                    String[] fields = line.split(" ");
+                    return new Received(
+                            Long.parseLong(fields[1]), Long.parseLong(fields[2]), Long.parseLong(fields[3]));
+                }
+            }
+            throw new IllegalStateException("the HoneyHive stand-in stopped without its counts");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            process.destroy();
+        }
     }
 
     @Override

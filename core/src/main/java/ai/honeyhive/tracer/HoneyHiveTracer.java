@@ -957,8 +957,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
         }
 
         /**
-         * How many session calls (starts and updates) may be sent at once; the others wait their turn. Default 128,
-         * which keeps up with about 2,500 calls a second against a HoneyHive 50 ms away.
+         * How many session calls (starts and updates) may be sent at once; the others wait their turn. Default 512,
+         * which keeps up with about 2,500 calls a second against a HoneyHive 200 ms away.
          */
         public Builder sessionMaxInFlight(int sessionMaxInFlight) {
             config.sessionMaxInFlight(sessionMaxInFlight);
@@ -1008,8 +1008,9 @@ public final class HoneyHiveTracer implements AutoCloseable {
         }
 
         /**
-         * How many ended spans may wait for export ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 32768, which holds a burst of 20,000 spans. Beyond it spans are
-         * dropped rather than held, so memory stays bounded when HoneyHive is unreachable.
+         * How many ended spans may wait for export or be in flight ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 32768,
+         * which holds a burst of 20,000 spans. Beyond it spans are dropped rather than held, so memory stays bounded
+         * when HoneyHive is unreachable.
          */
         public Builder batchMaxQueueSize(int batchMaxQueueSize) {
             config.batchMaxQueueSize(batchMaxQueueSize);
@@ -1019,6 +1020,24 @@ public final class HoneyHiveTracer implements AutoCloseable {
         /** The most spans in one export request ({@code OTEL_BSP_MAX_EXPORT_BATCH_SIZE}); default 512. */
         public Builder batchMaxExportBatchSize(int batchMaxExportBatchSize) {
             config.batchMaxExportBatchSize(batchMaxExportBatchSize);
+            return this;
+        }
+
+        /**
+         * How many MiB the spans waiting for export or in flight may hold, estimated from their attributes and events;
+         * default 64. Beyond it spans are dropped and counted, whatever their number.
+         */
+        public Builder batchMaxQueueMib(int batchMaxQueueMib) {
+            config.batchMaxQueueMib(batchMaxQueueMib);
+            return this;
+        }
+
+        /**
+         * How many export requests may be sent at once; default 8, which keeps up with 20,000 spans a second in
+         * batches of 512 against a HoneyHive 200 ms away.
+         */
+        public Builder batchMaxExportsInFlight(int batchMaxExportsInFlight) {
+            config.batchMaxExportsInFlight(batchMaxExportsInFlight);
             return this;
         }
 

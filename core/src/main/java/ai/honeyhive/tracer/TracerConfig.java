@@ -186,7 +186,7 @@ public final class TracerConfig {
         return values.getOrDefault(Settings.SESSION_TIMEOUT);
     }
 
-    /** How many session calls may be sent at once; default 128. */
+    /** How many session calls may be sent at once; default 512. */
     public int sessionMaxInFlight() {
         return values.getOrDefault(Settings.SESSION_MAX_IN_FLIGHT);
     }
@@ -229,6 +229,16 @@ public final class TracerConfig {
     /** The most spans per request ({@code OTEL_BSP_MAX_EXPORT_BATCH_SIZE}); default 512. */
     public int batchMaxExportBatchSize() {
         return values.getOrDefault(Settings.BATCH_MAX_EXPORT_BATCH_SIZE);
+    }
+
+    /** The estimated MiB the spans waiting for export or in flight may hold; default 64. */
+    public int batchMaxQueueMib() {
+        return values.getOrDefault(Settings.BATCH_MAX_QUEUE_MIB);
+    }
+
+    /** How many export requests may be sent at once; default 8. */
+    public int batchMaxExportsInFlight() {
+        return values.getOrDefault(Settings.BATCH_MAX_EXPORTS_IN_FLIGHT);
     }
 
     /** The limit of one batch export ({@code OTEL_BSP_EXPORT_TIMEOUT}); default 30 seconds. */
@@ -432,8 +442,8 @@ public final class TracerConfig {
         }
 
         /**
-         * How many session calls (starts and updates) may be sent at once; the others wait their turn. Default 128,
-         * which keeps up with about 2,500 calls a second against a HoneyHive 50 ms away.
+         * How many session calls (starts and updates) may be sent at once; the others wait their turn. Default 512,
+         * which keeps up with about 2,500 calls a second against a HoneyHive 200 ms away.
          */
         public Builder sessionMaxInFlight(int sessionMaxInFlight) {
             values.set(Settings.SESSION_MAX_IN_FLIGHT, sessionMaxInFlight);
@@ -483,8 +493,9 @@ public final class TracerConfig {
         }
 
         /**
-         * How many ended spans may wait for export ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 32768, which holds a burst of 20,000 spans. Beyond it spans are
-         * dropped rather than held, so memory stays bounded when HoneyHive is unreachable.
+         * How many ended spans may wait for export or be in flight ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 32768,
+         * which holds a burst of 20,000 spans. Beyond it spans are dropped rather than held, so memory stays bounded
+         * when HoneyHive is unreachable.
          */
         public Builder batchMaxQueueSize(int batchMaxQueueSize) {
             values.set(Settings.BATCH_MAX_QUEUE_SIZE, batchMaxQueueSize);
@@ -494,6 +505,24 @@ public final class TracerConfig {
         /** The most spans in one export request ({@code OTEL_BSP_MAX_EXPORT_BATCH_SIZE}); default 512. */
         public Builder batchMaxExportBatchSize(int batchMaxExportBatchSize) {
             values.set(Settings.BATCH_MAX_EXPORT_BATCH_SIZE, batchMaxExportBatchSize);
+            return this;
+        }
+
+        /**
+         * How many MiB the spans waiting for export or in flight may hold, estimated from their attributes and events;
+         * default 64. Beyond it spans are dropped and counted, whatever their number.
+         */
+        public Builder batchMaxQueueMib(int batchMaxQueueMib) {
+            values.set(Settings.BATCH_MAX_QUEUE_MIB, batchMaxQueueMib);
+            return this;
+        }
+
+        /**
+         * How many export requests may be sent at once; default 8, which keeps up with 20,000 spans a second in
+         * batches of 512 against a HoneyHive 200 ms away.
+         */
+        public Builder batchMaxExportsInFlight(int batchMaxExportsInFlight) {
+            values.set(Settings.BATCH_MAX_EXPORTS_IN_FLIGHT, batchMaxExportsInFlight);
             return this;
         }
 

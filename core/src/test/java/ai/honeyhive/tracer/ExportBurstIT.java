@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import ai.honeyhive.testing.Response;
 import ai.honeyhive.testing.Route;
-import ai.honeyhive.tracer.internal.export.SpanExportPipeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,10 +67,11 @@ class ExportBurstIT {
 
     @Test
     void severalExportRequestsAreInFlightAtOnceAndTheNextWaitsForAPlace() throws Exception {
-        int places = SpanExportPipeline.EXPORTS_IN_FLIGHT;
+        int places = 4;
         server.respondByDefault(Route.TRACES, Response.hang());
         try (HoneyHiveTracer tracer = TestTracers.against(server)
                 .startSession(false)
+                .batchMaxExportsInFlight(places)
                 .batchMaxExportBatchSize(10)
                 .build()) {
             for (int i = 0; i < 60; i++) {
@@ -118,8 +118,10 @@ class ExportBurstIT {
     void batchesPastEveryPlaceAndWaitingSlotAreRefusedAndCountedAsFailed() throws Exception {
         server.respondByDefault(Route.TRACES, Response.hang());
         SpanStatistics statistics;
+        int places = 4;
         try (HoneyHiveTracer tracer = TestTracers.against(server)
                 .startSession(false)
+                .batchMaxExportsInFlight(places)
                 .batchMaxExportBatchSize(10)
                 .batchExportTimeout(Duration.ofMillis(100))
                 .shutdownTimeout(Duration.ofSeconds(1))
@@ -135,7 +137,7 @@ class ExportBurstIT {
         }
         assertThat(statistics.dropped()).isZero();
         assertThat(statistics.exported()).isEqualTo(200);
-        int kept = 2 * SpanExportPipeline.EXPORTS_IN_FLIGHT * 10;
+        int kept = 2 * places * 10;
         assertThat(statistics.failed()).isEqualTo(200 - kept);
     }
 }

@@ -155,9 +155,10 @@ public final class Settings {
 
     public static final Setting<Integer> SESSION_MAX_IN_FLIGHT = Setting.positiveInt("sessionMaxInFlight")
             .property("honeyhive.session.max-in-flight")
-            .defaultValue(128)
+            .defaultValue(512)
             .check(Checks.atLeast(1))
-            .describedAs("how many session calls may be sent at once; the others wait their turn");
+            .describedAs("how many session calls may be sent at once (512 keep up with 2,500 calls a second from a"
+                    + " HoneyHive 200 ms away); the others wait their turn");
 
     public static final Setting<String> SERVICE_NAME = Setting.text("serviceName")
             .property("honeyhive.service-name")
@@ -197,7 +198,15 @@ public final class Settings {
             .environment("OTEL_BSP_MAX_QUEUE_SIZE")
             .defaultValue(32_768)
             .check(Checks.atLeast(1))
-            .describedAs("how many ended spans may wait for export; more are dropped, so memory stays bounded");
+            .describedAs("how many ended spans may wait for export or be in flight; more are dropped, so memory stays"
+                    + " bounded");
+
+    public static final Setting<Integer> BATCH_MAX_QUEUE_MIB = Setting.positiveInt("batchMaxQueueMib")
+            .property("honeyhive.batch.max-queue-mib")
+            .defaultValue(64)
+            .check(Checks.atLeast(1))
+            .describedAs("how many MiB the spans waiting for export or in flight may hold, estimated from their"
+                    + " attributes and events; more are dropped");
 
     public static final Setting<Integer> BATCH_MAX_EXPORT_BATCH_SIZE = Setting.positiveInt("batchMaxExportBatchSize")
             .property("honeyhive.batch.max-export-batch-size")
@@ -205,6 +214,13 @@ public final class Settings {
             .defaultValue(512)
             .check(Checks.atLeast(1))
             .describedAs("the most spans in one export request");
+
+    public static final Setting<Integer> BATCH_MAX_EXPORTS_IN_FLIGHT = Setting.positiveInt("batchMaxExportsInFlight")
+            .property("honeyhive.batch.max-exports-in-flight")
+            .defaultValue(8)
+            .check(Checks.atLeast(1))
+            .describedAs("how many export requests may be sent at once (8 batches of 512 keep up with 20,000 spans a"
+                    + " second from a HoneyHive 200 ms away)");
 
     public static final Setting<Duration> BATCH_EXPORT_TIMEOUT = Setting.duration("batchExportTimeout")
             .property("honeyhive.batch.export-timeout")
@@ -257,7 +273,9 @@ public final class Settings {
             GENAI_REDACT,
             BATCH_SCHEDULE_DELAY,
             BATCH_MAX_QUEUE_SIZE,
+            BATCH_MAX_QUEUE_MIB,
             BATCH_MAX_EXPORT_BATCH_SIZE,
+            BATCH_MAX_EXPORTS_IN_FLIGHT,
             BATCH_EXPORT_TIMEOUT,
             EXPORT_TIMEOUT,
             SHUTDOWN_TIMEOUT,

@@ -24,6 +24,9 @@ import java.util.logging.Logger;
  * past its bound, as without this). A batch that finds as many batches waiting as there are places (the processor
  * stopped waiting on them after its timeout: HoneyHive hangs) is refused, and counted as failed in the pipeline's
  * exporter counters, so that exported spans still equal delivered, failed and in flight.
+ *
+ * <p>When a batch's export has ended (or it was refused), its spans' places in the {@link SpanQueueBudget} are given
+ * back, so that the budget covers the batches waiting here and those in flight.
  */
 final class ConcurrentExports implements SpanExporter {
 
@@ -32,6 +35,7 @@ final class ConcurrentExports implements SpanExporter {
 
     private final SpanExporter delegate;
     private final int maxInFlight;
+    private final SpanQueueBudget budget;
     private final LongCounter refused;
     private final ThrottledLogger refusedLog = new ThrottledLogger(logger);
 
@@ -40,14 +44,16 @@ final class ConcurrentExports implements SpanExporter {
     private final Set<CompletableResultCode> sending = ConcurrentHashMap.newKeySet();
     private int running;
 
-    private record Waiting(Collection<SpanData> spans, CompletableResultCode started) {}
+    private record Waiting(Collection<SpanData> spans, long footprint, CompletableResultCode started) {}
 
     /**
      * @param counters the pipeline's meter provider, where refused spans are counted as the exporter counts failures
+     * @param budget where the spans of a batch whose export ended give back their places
      */
-    ConcurrentExports(SpanExporter delegate, int maxInFlight, MeterProvider counters) {
+    ConcurrentExports(SpanExporter delegate, int maxInFlight, MeterProvider counters, SpanQueueBudget budget) {
         this.delegate = delegate;
         this.maxInFlight = maxInFlight;
+        this.budget = budget;
         this.refused = counters.get("ai.honeyhive.export")
                 .counterBuilder("honeyhive.exporter.exported")
                 .setDescription("spans refused before they were sent: every export place was taken too long")
@@ -56,6 +62,7 @@ final class ConcurrentExports implements SpanExporter {
 
     @Override
     public CompletableResultCode export(Collection<SpanData> spans) {
+        long footprint = SpanQueueBudget.footprint(spans);
         Waiting queued;
         synchronized (lock) {
             if (running < maxInFlight) {
@@ -63,6 +70,7 @@ final class ConcurrentExports implements SpanExporter {
                 queued = null;
             } else if (waiting.size() >= maxInFlight) {
                 refused.add(spans.size(), FAILED);
+                budget.release(footprint, spans.size());
                 refusedLog.log(
                         Level.WARNING,
                         "Dropped " + spans.size() + " spans: " + maxInFlight + " exports to HoneyHive have been in"
@@ -70,18 +78,18 @@ final class ConcurrentExports implements SpanExporter {
                 return CompletableResultCode.ofFailure();
             } else {
                 // A copy: the caller may reuse its collection once export returns.
-                queued = new Waiting(List.copyOf(spans), new CompletableResultCode());
+                queued = new Waiting(List.copyOf(spans), footprint, new CompletableResultCode());
                 waiting.addLast(queued);
             }
         }
         if (queued != null) {
             return queued.started();
         }
-        send(spans);
+        send(spans, footprint);
         return CompletableResultCode.ofSuccess();
     }
 
-    private void send(Collection<SpanData> spans) {
+    private void send(Collection<SpanData> spans, long footprint) {
         CompletableResultCode sent;
         try {
             sent = delegate.export(spans);
@@ -92,6 +100,7 @@ final class ConcurrentExports implements SpanExporter {
         CompletableResultCode done = sent;
         sent.whenComplete(() -> {
             sending.remove(done);
+            budget.release(footprint, spans.size());
             sendNext();
         });
     }
@@ -111,7 +120,7 @@ final class ConcurrentExports implements SpanExporter {
             }
         }
         if (next != null) {
-            send(next.spans());
+            send(next.spans(), next.footprint());
             sending.remove(moving);
             moving.succeed();
             next.started().succeed();

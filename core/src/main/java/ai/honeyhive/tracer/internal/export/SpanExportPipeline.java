@@ -15,8 +15,9 @@ import java.util.concurrent.Executors;
 
 /**
  * The way spans leave the process: a bounded batch processor in front of the OTLP/HTTP exporter (JDK sender) that
- * posts protobuf to {@code {serverUrl}/opentelemetry/v1/traces}, with up to {@value #EXPORTS_IN_FLIGHT} export
- * requests in flight ({@link ConcurrentExports}).
+ * posts protobuf to {@code {serverUrl}/opentelemetry/v1/traces}, with several export requests in flight
+ * ({@link ConcurrentExports}, {@code honeyhive.batch.max-exports-in-flight}). What ended spans hold until their export
+ * ends is bounded in number and in estimated bytes ({@link SpanQueueBudget}).
  *
  * <p>With {@code disableBatch}, every span is sent in a request of its own as soon as it ends, still through the
  * batch processor's bounded queue: the SDK's simple processor would hold one pending request per span while the
@@ -28,8 +29,7 @@ public final class SpanExportPipeline {
     public static final String TRACES_PATH = "/opentelemetry/v1/traces";
 
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    // Export requests in flight at once: with one, a backend 100 ms away caps export near 5,000 spans a second.
-    public static final int EXPORTS_IN_FLIGHT = 4;
+    private static final long MIB = 1024 * 1024;
 
     private final SpanProcessor processor;
     private final ConcurrentExports concurrent;
@@ -64,7 +64,7 @@ public final class SpanExportPipeline {
         SdkSpanCounters counters = new SdkSpanCounters();
         // The JDK sender's own pool has five threads and queues nothing: a request's thread is still busy while its
         // completion starts the next request, so several in flight could be refused a thread. This one queues.
-        ExecutorService senders = Executors.newFixedThreadPool(EXPORTS_IN_FLIGHT, runnable -> {
+        ExecutorService senders = Executors.newFixedThreadPool(settings.maxExportsInFlight(), runnable -> {
             Thread thread = new Thread(runnable, "honeyhive-span-export");
             thread.setDaemon(true);
             return thread;
@@ -80,8 +80,15 @@ public final class SpanExportPipeline {
         settings.endpoint().headersForTraces(settings.source()).forEach(otlp::addHeader);
         DeliveryTrackingSpanExporter delivery = new DeliveryTrackingSpanExporter(
                 otlp.build(), endpoint, settings.endpoint().redactor());
-        ConcurrentExports concurrent = new ConcurrentExports(delivery, EXPORTS_IN_FLIGHT, counters.meterProvider());
-        BatchSpanProcessor processor = BatchSpanProcessor.builder(new CompletingSpanExporter(concurrent, modelEvents))
+        SpanQueueBudget budget =
+                new SpanQueueBudget(settings.maxQueueMib() * MIB, settings.maxQueueSize(), counters.meterProvider());
+        // Completed after the budget's estimate, on the way out, so that a span gives back what it took.
+        ConcurrentExports concurrent = new ConcurrentExports(
+                new CompletingSpanExporter(delivery, modelEvents),
+                settings.maxExportsInFlight(),
+                counters.meterProvider(),
+                budget);
+        BatchSpanProcessor batch = BatchSpanProcessor.builder(concurrent)
                 .setScheduleDelay(settings.scheduleDelay())
                 .setMaxQueueSize(settings.maxQueueSize())
                 .setMaxExportBatchSize(settings.disableBatch() ? 1 : settings.maxExportBatchSize())
@@ -89,7 +96,7 @@ public final class SpanExportPipeline {
                 .setMeterProvider(counters.meterProvider())
                 .build();
         return new SpanExportPipeline(
-                processor,
+                new BudgetedSpanProcessor(batch, budget),
                 concurrent,
                 delivery,
                 counters,
@@ -153,8 +160,10 @@ public final class SpanExportPipeline {
      * @param exportTimeout the limit of one export request
      * @param disableBatch whether to send each span on its own
      * @param scheduleDelay the batch processor's delay
-     * @param maxQueueSize the batch processor's queue bound
+     * @param maxQueueSize the most spans waiting for export or in flight
+     * @param maxQueueMib the most estimated MiB those spans may hold
      * @param maxExportBatchSize the most spans in one request
+     * @param maxExportsInFlight the most export requests sent at once
      * @param batchExportTimeout the limit of one batch export, retries included
      */
     public record ExportSettings(
@@ -164,7 +173,9 @@ public final class SpanExportPipeline {
             boolean disableBatch,
             Duration scheduleDelay,
             int maxQueueSize,
+            int maxQueueMib,
             int maxExportBatchSize,
+            int maxExportsInFlight,
             Duration batchExportTimeout) {
 
         /** The settings a tracer's configuration gives, sending to the endpoint. */
@@ -176,7 +187,9 @@ public final class SpanExportPipeline {
                     config.disableBatch(),
                     config.batchScheduleDelay(),
                     config.batchMaxQueueSize(),
+                    config.batchMaxQueueMib(),
                     config.batchMaxExportBatchSize(),
+                    config.batchMaxExportsInFlight(),
                     config.batchExportTimeout());
         }
     }

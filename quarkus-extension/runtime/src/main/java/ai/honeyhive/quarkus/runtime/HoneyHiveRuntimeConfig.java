@@ -132,7 +132,7 @@ public interface HoneyHiveRuntimeConfig {
 
         /** How many session calls may be sent at once; the others wait their turn. */
         @WithName("session.max-in-flight")
-        @ConfigDocDefault("128")
+        @ConfigDocDefault("512")
         @WithConverter(HoneyHivePositiveIntConverter.class)
         Optional<Integer> sessionMaxInFlight();
 
@@ -195,17 +195,30 @@ public interface HoneyHiveRuntimeConfig {
         Optional<Duration> scheduleDelay();
 
         /**
-         * How many ended spans may wait for export; more are dropped, so memory stays bounded
+         * How many ended spans may wait for export or be in flight; more are dropped, so memory stays bounded
          * ({@code OTEL_BSP_MAX_QUEUE_SIZE}).
          */
         @ConfigDocDefault("32768")
         @WithConverter(HoneyHivePositiveIntConverter.class)
         Optional<Integer> maxQueueSize();
 
+        /**
+         * How many MiB the spans waiting for export or in flight may hold, estimated from their attributes and
+         * events; more are dropped.
+         */
+        @ConfigDocDefault("64")
+        @WithConverter(HoneyHivePositiveIntConverter.class)
+        Optional<Integer> maxQueueMib();
+
         /** The most spans in one export request ({@code OTEL_BSP_MAX_EXPORT_BATCH_SIZE}). */
         @ConfigDocDefault("512")
         @WithConverter(HoneyHivePositiveIntConverter.class)
         Optional<Integer> maxExportBatchSize();
+
+        /** How many export requests may be sent at once. */
+        @ConfigDocDefault("8")
+        @WithConverter(HoneyHivePositiveIntConverter.class)
+        Optional<Integer> maxExportsInFlight();
 
         /** How long one batch export may take, retries included ({@code OTEL_BSP_EXPORT_TIMEOUT}). */
         @ConfigDocDefault("30s")

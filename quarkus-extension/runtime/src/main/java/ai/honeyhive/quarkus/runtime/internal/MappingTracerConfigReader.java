@@ -73,7 +73,9 @@ final class MappingTracerConfigReader implements TracerConfigReader {
         HoneyHiveRuntimeConfig.Batch batch = tracer.batch();
         batch.scheduleDelay().ifPresent(builder::batchScheduleDelay);
         batch.maxQueueSize().ifPresent(builder::batchMaxQueueSize);
+        batch.maxQueueMib().ifPresent(builder::batchMaxQueueMib);
         batch.maxExportBatchSize().ifPresent(builder::batchMaxExportBatchSize);
+        batch.maxExportsInFlight().ifPresent(builder::batchMaxExportsInFlight);
         batch.exportTimeout().ifPresent(builder::batchExportTimeout);
         HoneyHiveRuntimeConfig.Limits limits = tracer.limits();
         limits.attributeDepth().ifPresent(builder::maxAttributeDepth);
