@@ -85,9 +85,11 @@ public final class ProductionLoadSoak {
     /** Requests at the rate for the time, after a warm-up at the same rate; the figures cover the time only. */
     private void steady(int rate, int seconds, Result result) throws InterruptedException {
         AtomicLong next = new AtomicLong();
-        run(rate, WARMUP_SECONDS, next, null);
-        long baseline = heapAfterGc();
+        // Allocated before the baseline, so that the heap figures are the tracer's; the baseline is taken before any
+        // load, so that it holds none of the load's queues.
         long[] latencies = new long[(int) Math.min(Integer.MAX_VALUE - 8, (long) rate * seconds + LOAD_THREADS)];
+        long baseline = heapAfterGc();
+        run(rate, WARMUP_SECONDS, next, null);
         long deliveredBefore = pipeline.deliveredSpans();
         long first = next.get();
         Thread sampler = heapSampler(seconds);

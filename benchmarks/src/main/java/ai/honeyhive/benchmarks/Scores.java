@@ -8,13 +8,24 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 /**
- * The figures of one report run, by key: {@code t1:TracedCallBenchmark.otelRaw:avgt} for the score (in the
+ * The figures of one round of a report run (or those measured once, which every round shares), by key: {@code t1:TracedCallBenchmark.otelRaw:avgt} for the score (in the
  * benchmark's unit), then {@code :bytes} (allocated per call), {@code :p50} and {@code :p99.9} (sample time only);
  * a parameter goes in brackets after the method, {@code JaxrsFilterBenchmark.honeyhiveFilter[TEST_MODE]}.
  */
 final class Scores {
 
     private final Map<String, Double> values = new TreeMap<>();
+    private final @Nullable Scores shared;
+
+    /** The figures measured once in a run. */
+    Scores() {
+        this(null);
+    }
+
+    /** The figures of one round, which falls back to those measured once ({@code shared}) for the keys it lacks. */
+    Scores(@Nullable Scores shared) {
+        this.shared = shared;
+    }
 
     /** Keeps what JMH measured, under {@code label} (the thread count, {@code t1} or {@code t4}). */
     void add(String label, Collection<RunResult> results) {
@@ -60,6 +71,9 @@ final class Scores {
     /** The figure under this key; fails naming the keys there are, so that a renamed benchmark is found at once. */
     double get(String key) {
         Double value = values.get(key);
+        if (value == null && shared != null && shared.values.containsKey(key)) {
+            return shared.get(key);
+        }
         if (value == null) {
             throw new IllegalStateException("no result for " + key + " among " + values.keySet());
         }

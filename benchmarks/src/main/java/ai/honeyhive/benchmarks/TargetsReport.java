@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.openjdk.jmh.runner.Runner;
@@ -19,28 +20,35 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs every benchmark the targets need, in one go (about 8 minutes on 2 cores), and writes the targets table
+ * Runs every benchmark the targets need, in one go (about 45 minutes on 2 cores), and writes the targets table
  * ({@link TargetsTable}): to the console and to a file, from where it is copied into {@code benchmarks/README.md}.
  *
- * <p>The comparisons the bounds are about run in two forks each, so that one JIT compilation does not decide a
- * ratio; the figures that only explain them (the container's share, the untraced call) in one. The Quarkus figures
- * come from the {@code benchmarks-quarkus} application, started once per method and thread count.
+ * <p>Each compared pair runs in {@value #ROUNDS} rounds, its two sides one after the other in each round (A B, then
+ * B A, then A B), every side in a JMH fork of its own: a busy machine then slows both sides of a round alike, and the
+ * table shows the spread over the rounds. The figures that only explain a ratio (the container's share, the untraced
+ * call) and the production-load soaks run once. The Quarkus figures come from the {@code benchmarks-quarkus}
+ * application, started once per method and thread count; the gen_ai figures from {@code benchmarks-genai}'s jar; the
+ * soaks from {@link ProductionLoadSoak} in a JVM of its own.
  */
 public final class TargetsReport {
 
+    private static final int ROUNDS = 3;
     private static final TimeValue SECOND = TimeValue.seconds(1);
     private static final TimeValue TWO_SECONDS = TimeValue.seconds(2);
-    private static final String[] COMPARED = {
-        "otelRaw", "tracedNoCapture", "otelRawSameAttrs", "tracedCapture", "enrich", "tenSetAttribute"
+    // The two sides of each single-thread ratio of TracedCallBenchmark, baseline first.
+    private static final String[][] TRACED_PAIRS = {
+        {"otelRaw", "tracedNoCapture"},
+        {"otelRawSameAttrs", "tracedCapture"},
+        {"tenSetAttribute", "enrich"},
+        {"plainCall", "tracedDisabled"}
     };
-    private static final String[] EXPLAINING = {
-        "plainCall", "beanCall", "tracedDisabled", "passThroughInterceptor", "coreApi"
-    };
-    private static final List<String> QUARKUS_METHODS = List.of("beanCall", "traced", "withSpan");
+    private static final String[] EXPLAINING = {"beanCall", "passThroughInterceptor", "coreApi"};
     // What the Quarkus application's result lines start with (BenchmarkMain.RESULT there).
     private static final String QUARKUS_RESULT = "QUARKUS-RESULT ";
+    private static final int SMOKE_SOAK_SECONDS = 10;
 
-    private final Scores scores = new Scores();
+    private final Scores shared = new Scores();
+    private final List<Scores> rounds = new ArrayList<>();
     private final boolean smoke;
 
     private TargetsReport(boolean smoke) {
@@ -53,57 +61,112 @@ public final class TargetsReport {
      */
     public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
         long started = System.nanoTime();
-        // -Dtargets.smoke=true: one short iteration each, to check the report itself; its figures mean nothing.
+        // -Dtargets.smoke=true: one round, one short iteration each, to check the report itself; its figures mean
+        // nothing.
         TargetsReport report = new TargetsReport(Boolean.getBoolean("targets.smoke"));
         Path quarkusRunJar =
                 Path.of(args.length > 0 ? args[0] : "benchmarks-quarkus/target/quarkus-app/quarkus-run.jar");
         Path out = Path.of(args.length > 1 ? args[1] : "benchmarks/target/targets.md");
         Path genAiJar = Path.of(args.length > 2 ? args[2] : "benchmarks-genai/target/benchmarks-genai.jar");
-        report.runAll(quarkusRunJar);
-        report.runGenAi(genAiJar);
-        String table = new TargetsTable(report.scores).markdown();
+        report.runOnce(quarkusRunJar);
+        for (int round = 0; round < (report.smoke ? 1 : ROUNDS); round++) {
+            report.runRound(round, quarkusRunJar, genAiJar);
+        }
+        report.runSoaks();
+        String table = new TargetsTable(report.shared, report.rounds).markdown();
         System.out.println(table);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, table);
         System.out.printf(Locale.ROOT, "Written to %s after %.1f min%n", out, (System.nanoTime() - started) / 60e9);
     }
 
-    private void runAll(Path quarkusRunJar) throws RunnerException, IOException, InterruptedException {
-        run("t1", options(TracedCallBenchmark.class, 1, COMPARED).forks(2));
-        run("t1", options(TracedCallBenchmark.class, 1, EXPLAINING));
-        run("t4", options(TracedCallBenchmark.class, 4, COMPARED));
-        // Jersey's request path is long: on two cores it takes some 10 s of requests to be compiled, so the JAX-RS runs
-        // warm up longer, in one fork each.
+    /** The figures that only explain the ratios. */
+    private void runOnce(Path quarkusRunJar) throws RunnerException, IOException, InterruptedException {
+        run(shared, "t1", options(TracedCallBenchmark.class, 1, EXPLAINING));
         for (int threads : new int[] {1, 4}) {
-            run("t" + threads, jaxrs(threads, "TEST_MODE"));
+            runQuarkus(shared, quarkusRunJar, "beanCall", threads);
         }
-        run("t1", jaxrs(1, "LOOPBACK"));
-        run("t1", options(PropagationBenchmark.class, 1));
+    }
+
+    /** One round of every compared pair, the sides in the order of the round (reversed every other round). */
+    private void runRound(int round, Path quarkusRunJar, Path genAiJar)
+            throws RunnerException, IOException, InterruptedException {
+        System.out.printf(Locale.ROOT, "%n=== Round %d of the compared pairs ===%n%n", round + 1);
+        Scores scores = new Scores(shared);
+        rounds.add(scores);
+        boolean reversed = round % 2 == 1;
+        for (String[] pair : TRACED_PAIRS) {
+            for (String side : inOrder(reversed, pair)) {
+                run(scores, "t1", options(TracedCallBenchmark.class, 1, side));
+            }
+        }
+        for (String side : inOrder(reversed, TRACED_PAIRS[0])) {
+            run(scores, "t4", options(TracedCallBenchmark.class, 4, side));
+        }
+        // Jersey's request path is long: on two cores it takes some 10 s of requests to be compiled, so the JAX-RS runs
+        // warm up longer.
+        for (String[] jaxrs : new String[][] {{"TEST_MODE", "1"}, {"TEST_MODE", "4"}, {"LOOPBACK", "1"}}) {
+            int threads = Integer.parseInt(jaxrs[1]);
+            for (String side : inOrder(reversed, "plainOtelFilter", "honeyhiveFilter")) {
+                run(scores, "t" + threads, jaxrs(threads, jaxrs[0], side));
+            }
+        }
+        for (String side : inOrder(reversed, "otelExtract", "honeyhiveExtract")) {
+            run(scores, "t1", options(PropagationBenchmark.class, 1, side));
+        }
+        // Every fault is compared with UP, which JMH runs first, then the faults one after the other.
         run(
+                scores,
                 "t1",
                 options(BackendFaultBenchmark.class, 1)
                         .warmupIterations(2)
                         .measurementIterations(2)
                         .measurementTime(TWO_SECONDS));
         for (int threads : new int[] {1, 4}) {
-            for (String method : QUARKUS_METHODS) {
-                runQuarkus(quarkusRunJar, method, threads);
+            for (String method : inOrder(reversed, "withSpan", "traced")) {
+                runQuarkus(scores, quarkusRunJar, method, threads);
             }
+        }
+        for (String setUp : inOrder(reversed, "PLAIN_SDK", "HONEYHIVE")) {
+            runGenAi(scores, genAiJar, setUp);
+        }
+        for (SoakRun run : inOrder(reversed, SoakRun.RATIO_PLAIN_SDK, SoakRun.RATIO_HONEYHIVE)) {
+            runSoak(scores, run);
         }
     }
 
+    /** The production-load soaks, each once: minutes each at a fixed rate, so not repeated. */
+    private void runSoaks() throws IOException, InterruptedException {
+        for (SoakRun run : SoakRun.STEADY_RUNS) {
+            runSoak(shared, run);
+        }
+        for (SoakRun run : SoakRun.BURST_RUNS) {
+            runSoak(shared, run);
+        }
+    }
+
+    @SafeVarargs
+    private static <T> List<T> inOrder(boolean reversed, T... sides) {
+        List<T> order = new ArrayList<>(List.of(sides));
+        if (reversed) {
+            Collections.reverse(order);
+        }
+        return order;
+    }
+
     /**
-     * Runs the gen_ai bridge benchmark from its own jar (it needs OpenTelemetry 1.65, this one is on the project's), in
-     * two forks, and keeps its figures from JMH's JSON result.
+     * Runs one set-up of the gen_ai bridge benchmark from its own jar (it needs OpenTelemetry 1.65, this one is on the
+     * project's), in one fork, and keeps its figures from JMH's JSON result.
      */
-    private void runGenAi(Path jar) throws IOException, InterruptedException {
+    private void runGenAi(Scores scores, Path jar, String setUp) throws IOException, InterruptedException {
         Path result = Files.createTempFile("genai-benchmark", ".json");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "GenAiBridgeBenchmark"));
+        List<String> command = new ArrayList<>(
+                List.of(java, "-jar", jar.toString(), "GenAiBridgeBenchmark", "-p", "setUp=" + setUp, "-f", "1"));
         command.addAll(
                 smoke
-                        ? List.of("-f", "1", "-wi", "1", "-w", "300ms", "-i", "1", "-r", "300ms")
-                        : List.of("-f", "2", "-wi", "10", "-w", "1s", "-i", "5", "-r", "2s"));
+                        ? List.of("-wi", "1", "-w", "300ms", "-i", "1", "-r", "300ms")
+                        : List.of("-wi", "10", "-w", "1s", "-i", "5", "-r", "2s"));
         command.addAll(List.of("-prof", "gc", "-rf", "json", "-rff", result.toString()));
         Process benchmark = new ProcessBuilder(command).inheritIO().start();
         if (benchmark.waitFor() != 0) {
@@ -133,8 +196,8 @@ public final class TargetsReport {
         Files.delete(result);
     }
 
-    private static ChainedOptionsBuilder jaxrs(int threads, String destination) {
-        return options(JaxrsFilterBenchmark.class, threads)
+    private static ChainedOptionsBuilder jaxrs(int threads, String destination, String method) {
+        return options(JaxrsFilterBenchmark.class, threads, method)
                 .param("destination", destination)
                 .warmupIterations(6)
                 .warmupTime(TWO_SECONDS)
@@ -155,7 +218,7 @@ public final class TargetsReport {
                 .addProfiler("gc");
     }
 
-    private void run(String label, ChainedOptionsBuilder options) throws RunnerException {
+    private void run(Scores scores, String label, ChainedOptionsBuilder options) throws RunnerException {
         if (smoke) {
             TimeValue moment = TimeValue.milliseconds(300);
             options.forks(1)
@@ -172,7 +235,8 @@ public final class TargetsReport {
      * Runs one method of the Quarkus benchmark in a Quarkus application of its own (JMH runs inside it, since the
      * beans it measures live there) and keeps what it prints.
      */
-    private void runQuarkus(Path quarkusRunJar, String method, int threads) throws IOException, InterruptedException {
+    private void runQuarkus(Scores scores, Path quarkusRunJar, String method, int threads)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process quarkus = new ProcessBuilder(
                         java,
@@ -201,6 +265,45 @@ public final class TargetsReport {
         if (quarkus.waitFor() != 0 || !found) {
             throw new IllegalStateException("the Quarkus benchmark " + quarkusRunJar + " " + method + " " + threads
                     + " failed (exit " + quarkus.exitValue() + ")");
+        }
+    }
+
+    /** Runs one soak in a JVM of its own and keeps the figures of its result line under the run's key. */
+    private void runSoak(Scores scores, SoakRun run) throws IOException, InterruptedException {
+        SoakRun sized = smoke ? run.lasting(SMOKE_SOAK_SECONDS) : run;
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(
+                List.of(java, "-cp", System.getProperty("java.class.path"), ProductionLoadSoak.class.getName()));
+        command.addAll(sized.arguments());
+        System.out.println("Production-load soak " + String.join(" ", sized.arguments()));
+        Process soak = new ProcessBuilder(command).redirectErrorStream(true).start();
+        boolean found = false;
+        try (BufferedReader output =
+                new BufferedReader(new InputStreamReader(soak.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                System.out.println(line);
+                if (line.startsWith(ProductionLoadSoak.RESULT + " ")) {
+                    keepSoakFigures(scores, run.key(), line.substring(ProductionLoadSoak.RESULT.length() + 1));
+                    found = true;
+                }
+            }
+        }
+        if (soak.waitFor() != 0 || !found) {
+            throw new IllegalStateException(
+                    "the soak " + sized.arguments() + " failed (exit " + soak.exitValue() + ")");
+        }
+    }
+
+    /** Keeps each {@code name=value} of a soak's result line that is a number (a boolean as 1 or 0). */
+    private static void keepSoakFigures(Scores scores, String key, String figures) {
+        for (String figure : figures.split(" ")) {
+            String name = figure.substring(0, figure.indexOf('='));
+            String value = figure.substring(figure.indexOf('=') + 1);
+            if (value.equals("true") || value.equals("false")) {
+                scores.put(key + name, value.equals("true") ? 1 : 0);
+            } else if (value.matches("-?[0-9.]+(E-?[0-9]+)?")) {
+                scores.put(key + name, Double.parseDouble(value));
+            }
         }
     }
 }

@@ -221,7 +221,7 @@ public final class TracerConfig {
         return values.getOrDefault(Settings.BATCH_SCHEDULE_DELAY);
     }
 
-    /** The batch processor's queue bound ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 32768, which holds a burst of 20,000 spans. */
+    /** The batch processor's queue bound ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 65536, which holds 3 s of 20,000 spans a second. */
     public int batchMaxQueueSize() {
         return values.getOrDefault(Settings.BATCH_MAX_QUEUE_SIZE);
     }
@@ -236,7 +236,7 @@ public final class TracerConfig {
         return values.getOrDefault(Settings.BATCH_MAX_QUEUE_MIB);
     }
 
-    /** How many export requests may be sent at once; default 8. */
+    /** How many export requests may be sent at once; default 16. */
     public int batchMaxExportsInFlight() {
         return values.getOrDefault(Settings.BATCH_MAX_EXPORTS_IN_FLIGHT);
     }
@@ -493,8 +493,8 @@ public final class TracerConfig {
         }
 
         /**
-         * How many ended spans may wait for export or be in flight ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 32768,
-         * which holds a burst of 20,000 spans. Beyond it spans are dropped rather than held, so memory stays bounded
+         * How many ended spans may wait for export or be in flight ({@code OTEL_BSP_MAX_QUEUE_SIZE}); default 65536,
+         * which holds 3 s of 20,000 spans a second. Beyond it spans are dropped rather than held, so memory stays bounded
          * when HoneyHive is unreachable.
          */
         public Builder batchMaxQueueSize(int batchMaxQueueSize) {
@@ -518,8 +518,8 @@ public final class TracerConfig {
         }
 
         /**
-         * How many export requests may be sent at once; default 8, which keeps up with 20,000 spans a second in
-         * batches of 512 against a HoneyHive 200 ms away.
+         * How many export requests may be sent at once; default 16, which carries up to 40,000 spans a second in
+         * batches of 512 to a HoneyHive 200 ms away.
          */
         public Builder batchMaxExportsInFlight(int batchMaxExportsInFlight) {
             values.set(Settings.BATCH_MAX_EXPORTS_IN_FLIGHT, batchMaxExportsInFlight);

@@ -30,7 +30,7 @@ class TracerConfigTest {
                 .isTrue();
         assertThat(config.isEvaluation()).isFalse();
         assertThat(config.registerGlobal()).isFalse();
-        assertThat(config.batchMaxQueueSize()).isEqualTo(32_768);
+        assertThat(config.batchMaxQueueSize()).isEqualTo(65_536);
         assertThat(config.batchMaxExportBatchSize()).isEqualTo(512);
         assertThat(config.batchScheduleDelay()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.batchExportTimeout()).isEqualTo(Duration.ofSeconds(30));

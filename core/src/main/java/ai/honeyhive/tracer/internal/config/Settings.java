@@ -196,7 +196,7 @@ public final class Settings {
     public static final Setting<Integer> BATCH_MAX_QUEUE_SIZE = Setting.positiveInt("batchMaxQueueSize")
             .property("honeyhive.batch.max-queue-size")
             .environment("OTEL_BSP_MAX_QUEUE_SIZE")
-            .defaultValue(32_768)
+            .defaultValue(65_536)
             .check(Checks.atLeast(1))
             .describedAs("how many ended spans may wait for export or be in flight; more are dropped, so memory stays"
                     + " bounded");
@@ -217,9 +217,9 @@ public final class Settings {
 
     public static final Setting<Integer> BATCH_MAX_EXPORTS_IN_FLIGHT = Setting.positiveInt("batchMaxExportsInFlight")
             .property("honeyhive.batch.max-exports-in-flight")
-            .defaultValue(8)
+            .defaultValue(16)
             .check(Checks.atLeast(1))
-            .describedAs("how many export requests may be sent at once (8 batches of 512 keep up with 20,000 spans a"
+            .describedAs("how many export requests may be sent at once (16 batches of 512 carry up to 40,000 spans a"
                     + " second from a HoneyHive 200 ms away)");
 
     public static final Setting<Duration> BATCH_EXPORT_TIMEOUT = Setting.duration("batchExportTimeout")

@@ -90,6 +90,8 @@ final class ConcurrentExports implements SpanExporter {
     }
 
     private void send(Collection<SpanData> spans, long footprint) {
+        // Read now: the batch processor clears its list once export returns, before the send ends.
+        int count = spans.size();
         CompletableResultCode sent;
         try {
             sent = delegate.export(spans);
@@ -100,7 +102,7 @@ final class ConcurrentExports implements SpanExporter {
         CompletableResultCode done = sent;
         sent.whenComplete(() -> {
             sending.remove(done);
-            budget.release(footprint, spans.size());
+            budget.release(footprint, count);
             sendNext();
         });
     }

@@ -28,8 +28,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
@@ -112,6 +115,7 @@ public final class SessionClient implements AutoCloseable {
 
     private final Settings settings;
     private final HttpClient http;
+    private final ExecutorService senders;
     private final Map<String, String> headers;
     private final Delays delays;
     private final @Nullable ScheduledExecutorService timer;
@@ -170,6 +174,14 @@ public final class SessionClient implements AutoCloseable {
             this.delays = delays;
         }
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        // As many threads as calls in flight (at most max-in-flight, and the callers' own synchronous starts), each
+        // ended after 30 s idle: a call never waits for a thread.
+        this.senders = new ThreadPoolExecutor(
+                0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "honeyhive-session-send");
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     /**
@@ -280,6 +292,8 @@ public final class SessionClient implements AutoCloseable {
         if (timer != null) {
             timer.shutdownNow();
         }
+        // The calls in flight end within their timeout; then the threads go.
+        senders.shutdown();
         left.forEach(call -> release(call, false));
         // Calls in flight or waiting to be retried still end, so that no caller waits on them forever.
         new ArrayList<>(unfinished).forEach(done -> done.complete(null));
@@ -338,8 +352,8 @@ public final class SessionClient implements AutoCloseable {
     private void send(Call call) {
         call.attempts++;
         try {
-            http.sendAsync(request(call), HttpResponse.BodyHandlers.ofString())
-                    .whenComplete((response, error) -> answered(call, response, error));
+            HttpRequest request = request(call);
+            senders.execute(() -> answered(call, request));
         } catch (RuntimeException e) {
             // Not logged with the exception: a malformed request's message may quote its headers.
             failedLog.log(
@@ -348,6 +362,25 @@ public final class SessionClient implements AutoCloseable {
                             + e.getClass().getName() + "); the call is dropped");
             end(call, false);
         }
+    }
+
+    /**
+     * Sends the request on a sender thread, which waits for the answer. Not {@code sendAsync}: the JDK's client hands
+     * each answer of {@code sendAsync} to the default asynchronous pool of {@code CompletableFuture}, which on a
+     * machine with two cores or fewer starts a new thread for every answer (three times the CPU of a call, measured).
+     */
+    private void answered(Call call, HttpRequest request) {
+        HttpResponse<String> response = null;
+        Throwable error = null;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | RuntimeException e) {
+            error = e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = e;
+        }
+        answered(call, response, error);
     }
 
     private void answered(Call call, @Nullable HttpResponse<String> response, @Nullable Throwable error) {

@@ -198,7 +198,7 @@ public interface HoneyHiveRuntimeConfig {
          * How many ended spans may wait for export or be in flight; more are dropped, so memory stays bounded
          * ({@code OTEL_BSP_MAX_QUEUE_SIZE}).
          */
-        @ConfigDocDefault("32768")
+        @ConfigDocDefault("65536")
         @WithConverter(HoneyHivePositiveIntConverter.class)
         Optional<Integer> maxQueueSize();
 
@@ -216,7 +216,7 @@ public interface HoneyHiveRuntimeConfig {
         Optional<Integer> maxExportBatchSize();
 
         /** How many export requests may be sent at once. */
-        @ConfigDocDefault("8")
+        @ConfigDocDefault("16")
         @WithConverter(HoneyHivePositiveIntConverter.class)
         Optional<Integer> maxExportsInFlight();
 
