@@ -34,7 +34,7 @@ public final class ProductionLoadSoak {
     private static final int BURST_THREADS = 4;
     private static final int LOAD_THREADS = 16;
     private static final int SAMPLE_SECONDS = 10;
-    private static final int WARMUP_SECONDS = 5;
+    private static final int WARMUP_STEPS = 10;
     private static final long MIB = 1024 * 1024;
 
     /** Which pipeline carries the spans. */
@@ -82,14 +82,14 @@ public final class ProductionLoadSoak {
         System.exit(0);
     }
 
-    /** Requests at the rate for the time, after a warm-up at the same rate; the figures cover the time only. */
+    /** Requests at the rate for the time, after a warm-up that ramps up to it; the figures cover the time only. */
     private void steady(int rate, int seconds, Result result) throws InterruptedException {
         AtomicLong next = new AtomicLong();
         // Allocated before the baseline, so that the heap figures are the tracer's; the baseline is taken before any
         // load, so that it holds none of the load's queues.
         long[] latencies = new long[(int) Math.min(Integer.MAX_VALUE - 8, (long) rate * seconds + LOAD_THREADS)];
         long baseline = heapAfterGc();
-        run(rate, WARMUP_SECONDS, next, null);
+        warmUp(rate, next);
         long deliveredBefore = pipeline.deliveredSpans();
         long first = next.get();
         Thread sampler = heapSampler(seconds);
@@ -115,7 +115,7 @@ public final class ProductionLoadSoak {
     /** {@value #BURST_SPANS} spans ended by four threads as fast as they can, in requests of 20 spans. */
     private void burst(Result result) throws InterruptedException {
         // Warm the path first, at a pace the pipeline keeps up with.
-        run(200, WARMUP_SECONDS, new AtomicLong(), null);
+        warmUp(200, new AtomicLong());
         pipeline.awaitDelivered();
         long baseline = heapAfterGc();
         long deliveredBefore = pipeline.deliveredSpans();
@@ -142,6 +142,17 @@ public final class ProductionLoadSoak {
         result.put("burstDelivered", delivered);
         result.put("spansDeliveredPerSecond", delivered / (elapsed / 1e9));
         result.put("heapBaselineMiB", baseline / (double) MIB);
+    }
+
+    /**
+     * Ramps up to the rate over {@value #WARMUP_STEPS} s, a tenth more each second, as a load test ramps up: on two
+     * cores the JIT compiles the request and export paths for seconds, and a cold JVM at full rate would measure that.
+     * Its requests count in the totals (produced, delivered, dropped), not in the latency and rate figures.
+     */
+    private void warmUp(int rate, AtomicLong next) throws InterruptedException {
+        for (int step = 1; step <= WARMUP_STEPS; step++) {
+            run(Math.max(1, rate * step / WARMUP_STEPS), 1, next, null);
+        }
     }
 
     /**

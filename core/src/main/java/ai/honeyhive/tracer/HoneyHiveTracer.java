@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import ai.honeyhive.tracer.internal.ApplicationName;
 import ai.honeyhive.tracer.internal.Deadline;
+import ai.honeyhive.tracer.internal.DeliveryInstruments;
 import ai.honeyhive.tracer.internal.EventFields;
 import ai.honeyhive.tracer.internal.ShutdownHook;
 import ai.honeyhive.tracer.internal.StartupLog;
@@ -32,6 +33,7 @@ import ai.honeyhive.tracer.internal.span.SpanEnricher;
 import ai.honeyhive.tracer.internal.span.SpanStarter;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Context;
@@ -136,9 +138,11 @@ public final class HoneyHiveTracer implements AutoCloseable {
     private final ApiSpans apiSpans;
     private final SessionCalls sessions;
     private final ShutdownHook shutdownHook;
+    private final DeliveryInstruments metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HoneyHiveTracer(TracerConfig config, List<SpanProcessor> extraProcessors) {
+    private HoneyHiveTracer(
+            TracerConfig config, List<SpanProcessor> extraProcessors, @Nullable MeterProvider meterProvider) {
         this.config = config;
         if (config.verbose()) {
             VerboseLogging.enable();
@@ -170,6 +174,14 @@ public final class HoneyHiveTracer implements AutoCloseable {
         if (config.registerGlobal()) {
             sdk.registerGlobal(Settings.REGISTER_GLOBAL.describe());
         }
+        this.metrics = meterProvider == null
+                ? DeliveryInstruments.NONE
+                : DeliveryInstruments.register(
+                        meterProvider,
+                        config.project(),
+                        config.source(),
+                        this::spanStatistics,
+                        this::sessionCallStatistics);
         this.shutdownHook = config.shutdownHook()
                 ? ShutdownHook.closingAtExit(() -> close(config.shutdownTimeout()))
                 : ShutdownHook.none();
@@ -568,6 +580,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
             return false;
         }
         shutdownHook.remove();
+        metrics.close();
         try {
             Deadline deadline = Deadline.after(timeout);
             TracerSdk.PendingDelivery spansShutDown = sdk.shutdown(deadline);
@@ -765,6 +778,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
         private final TracerConfig.Builder config = TracerConfig.builder();
         private Map<String, String> environment = System.getenv();
         private final List<SpanProcessor> spanProcessors = new ArrayList<>();
+        private @Nullable MeterProvider meterProvider;
 
         private Builder() {}
 
@@ -789,6 +803,20 @@ public final class HoneyHiveTracer implements AutoCloseable {
          */
         public Builder addSpanProcessor(SpanProcessor processor) {
             spanProcessors.add(requireNonNull(processor, "processor"));
+            return this;
+        }
+
+        /**
+         * Publishes the tracer's delivery counts as OpenTelemetry metrics on this meter provider (the application's,
+         * for example {@code openTelemetry.getMeterProvider()}): the counters {@code honeyhive.spans} and
+         * {@code honeyhive.session.calls} by {@code outcome} ({@code delivered}, {@code failed}, {@code dropped}), and
+         * the gauges {@code honeyhive.spans.queued} and {@code honeyhive.session.calls.queued}, each with the
+         * tracer's {@code honeyhive.project} and {@code honeyhive.source}. They are read from the counters of
+         * {@link HoneyHiveTracer#spanStatistics()} and {@link HoneyHiveTracer#sessionCallStatistics()} when the
+         * metrics are collected, until the tracer is closed.
+         */
+        public Builder meterProvider(MeterProvider meterProvider) {
+            this.meterProvider = requireNonNull(meterProvider, "meterProvider");
             return this;
         }
 
@@ -1079,7 +1107,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
                         + Settings.API_KEY.describe() + ", or enable test mode (" + Settings.TEST_MODE.describe()
                         + " = true) to trace without sending anything");
             }
-            return new HoneyHiveTracer(effective, List.copyOf(spanProcessors));
+            return new HoneyHiveTracer(effective, List.copyOf(spanProcessors), meterProvider);
         }
     }
 }

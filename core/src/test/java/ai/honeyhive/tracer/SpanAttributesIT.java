@@ -7,6 +7,7 @@ import ai.honeyhive.testing.RecordedRequest;
 import ai.honeyhive.testing.RecordedSpan;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import ai.honeyhive.testing.Route;
+import ai.honeyhive.tracer.internal.SafeJson;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
@@ -377,6 +378,29 @@ class SpanAttributesIT {
         assertThat(span.attributes().keySet().stream().filter(k -> k.startsWith("honeyhive_metadata.k")))
                 .as("one value writes at most 1024 attributes")
                 .hasSize(1024);
+    }
+
+    @Test
+    void nestingPastWhatJsonAllowsIsCutThereWithAMarkerAndTheLevelsAboveAreKept() {
+        Map<String, Object> deep = new LinkedHashMap<>();
+        Map<String, Object> level = deep;
+        for (int i = 0; i < 500; i++) {
+            Map<String, Object> next = new LinkedHashMap<>();
+            level.put("l" + i, next);
+            level = next;
+        }
+        level.put("leaf", "bottom");
+        try (HoneyHiveSpan ignored = tracer.trace("very-deep")) {
+            tracer.enrichSpan(Enrichment.builder().inputs(Map.of("deep", deep)).build());
+        }
+
+        // Eight levels as attributes, then one JSON string holding the next 63 levels and the marker where it stops.
+        String json = only("very-deep").stringAttribute("honeyhive_inputs.deep.l0.l1.l2.l3.l4.l5.l6");
+        assertThat(json)
+                .startsWith("{\"l7\":{\"l8\":{")
+                .contains("\"l69\":\"" + SafeJson.TOO_DEEP_MARKER + "\"")
+                .doesNotContain("l70")
+                .doesNotContain("bottom");
     }
 
     @Test

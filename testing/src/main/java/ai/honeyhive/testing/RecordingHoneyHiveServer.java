@@ -49,6 +49,9 @@ public final class RecordingHoneyHiveServer implements AutoCloseable {
 
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
 
+    // The body length a cut answer announces, more than it sends.
+    private static final int CUT_BODY_LENGTH = 64;
+
     private final HttpServer server;
     private final ExecutorService handlers;
     private final Object lock = new Object();
@@ -304,6 +307,14 @@ public final class RecordingHoneyHiveServer implements AutoCloseable {
                 case CLOSE_CONNECTION -> {
                     // Closing an exchange whose headers were never sent closes the TCP connection: the client sees
                     // the connection end with no status line.
+                }
+                case CUT_AFTER_STATUS_LINE -> {
+                    request.answered(response.status());
+                    exchange.sendResponseHeaders(response.status(), CUT_BODY_LENGTH);
+                    OutputStream out = exchange.getResponseBody();
+                    out.write(response.body());
+                    out.flush();
+                    // Closing the exchange with fewer bytes than announced closes the connection.
                 }
                 case ANSWER -> {
                     sleep(response.delay());

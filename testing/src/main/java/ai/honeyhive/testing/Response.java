@@ -20,7 +20,8 @@ public final class Response {
     enum Kind {
         ANSWER,
         HANG,
-        CLOSE_CONNECTION
+        CLOSE_CONNECTION,
+        CUT_AFTER_STATUS_LINE
     }
 
     private final Kind kind;
@@ -89,6 +90,15 @@ public final class Response {
         return new Response(Kind.CLOSE_CONNECTION, 0, new byte[0], Map.of(), Duration.ZERO);
     }
 
+    /**
+     * Sends the status line and headers with this status, announcing a body of 64 bytes, then closes the connection
+     * after two of them, as a backend that resets mid-answer would: the client has a status but no complete answer.
+     */
+    public static Response cutAfterStatusLine(int status) {
+        return new Response(
+                Kind.CUT_AFTER_STATUS_LINE, status, "{}".getBytes(StandardCharsets.UTF_8), Map.of(), Duration.ZERO);
+    }
+
     /** This response, sent after the given delay. */
     public Response after(Duration delay) {
         requireNonNull(delay, "delay");
@@ -127,6 +137,7 @@ public final class Response {
         return switch (kind) {
             case HANG -> "hang";
             case CLOSE_CONNECTION -> "close-connection";
+            case CUT_AFTER_STATUS_LINE -> status + " cut after the status line";
             case ANSWER ->
                 status + (delay.isZero() ? "" : " after " + delay) + " " + headers + " "
                         + Arrays.toString(Arrays.copyOf(body, Math.min(body.length, 32)));

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +28,7 @@ public final class TracerRegistry {
     private final BuilderDefaults defaults;
     private final Map<String, TracerEntry> tracers = new ConcurrentHashMap<>();
     private final Map<MethodKey, Object> methods = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> builtListeners = new CopyOnWriteArrayList<>();
     private static final Object UNTRACED = new Object();
 
     /**
@@ -94,7 +97,28 @@ public final class TracerRegistry {
     public TracerEntry entry(String name) {
         // A plain read first: on every traced call, and computeIfAbsent would allocate its function each time.
         TracerEntry entry = tracers.get(name);
-        return entry != null ? entry : tracers.computeIfAbsent(name, this::build);
+        if (entry != null) {
+            return entry;
+        }
+        boolean[] built = {false};
+        entry = tracers.computeIfAbsent(name, missing -> {
+            built[0] = true;
+            return build(missing);
+        });
+        if (built[0]) {
+            // Outside computeIfAbsent: a listener may look the tracer up.
+            builtListeners.forEach(listener -> listener.accept(name));
+        }
+        return entry;
+    }
+
+    /**
+     * Calls the listener with the name of every tracer built so far and of each one built later (for meters that
+     * must cover named tracers built on first use). A tracer built while the listener is added may be named twice.
+     */
+    public void whenBuilt(Consumer<String> listener) {
+        builtListeners.add(listener);
+        new ArrayList<>(tracers.keySet()).forEach(listener);
     }
 
     /** The tracers built so far, by name ({@code ""} for the default one). */

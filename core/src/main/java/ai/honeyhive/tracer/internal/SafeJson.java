@@ -11,11 +11,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +48,12 @@ public final class SafeJson {
 
     private static final Logger logger = Logger.getLogger(SafeJson.class.getName());
     private static final ThrottledLogger conversionLog = new ThrottledLogger(logger);
+
+    /** What a map, collection or array nested deeper than JSON output allows is written as. */
+    public static final String TOO_DEEP_MARKER = "[nested too deep]";
+
+    /** How deep JSON written by the tracer may nest; deeper containers become {@link #TOO_DEEP_MARKER}. */
+    public static final int MAX_JSON_DEPTH = MAX_NESTING - 1;
 
     /** What a property whose getter threw is written as, followed by the exception's simple name. */
     public static final String UNREADABLE_MARKER = "[unreadable: ";
@@ -79,6 +87,63 @@ public final class SafeJson {
             return MAPPER.valueToTree(value);
         } catch (RuntimeException | StackOverflowError e) {
             return TextNode.valueOf(safeToString(value, maxStringLength));
+        }
+    }
+
+    /**
+     * The value as a tree in which maps, collections, arrays and JSON containers nest at most {@link #MAX_JSON_DEPTH}
+     * levels, deeper ones written as {@link #TOO_DEEP_MARKER}, and at most {@code maxNodes} values are converted (a
+     * cyclic map with two references to itself would otherwise double at every level). Other objects are converted
+     * by Jackson, each on its own, or written as their text when that fails.
+     */
+    public static JsonNode boundedTree(@Nullable Object value, int maxNodes, int maxStringLength) {
+        return new BoundedTree(maxNodes, maxStringLength).node(value, 0);
+    }
+
+    private static final class BoundedTree {
+
+        private final int maxStringLength;
+        private int nodesLeft;
+
+        BoundedTree(int maxNodes, int maxStringLength) {
+            this.nodesLeft = maxNodes;
+            this.maxStringLength = maxStringLength;
+        }
+
+        JsonNode node(@Nullable Object value, int depth) {
+            if (nodesLeft-- <= 0) {
+                return TextNode.valueOf(TOO_DEEP_MARKER);
+            }
+            boolean container = value instanceof Map<?, ?>
+                    || value instanceof Iterable<?>
+                    || (value != null && value.getClass().isArray() && !(value instanceof byte[]))
+                    || (value instanceof JsonNode node && node.isContainerNode());
+            if (!container) {
+                return toTree(value, maxStringLength);
+            }
+            if (depth >= MAX_JSON_DEPTH) {
+                return TextNode.valueOf(TOO_DEEP_MARKER);
+            }
+            if (value instanceof Map<?, ?> map) {
+                ObjectNode object = JsonNodeFactory.instance.objectNode();
+                map.forEach((key, child) -> object.set(String.valueOf(key), node(child, depth + 1)));
+                return object;
+            }
+            if (value instanceof ObjectNode source) {
+                ObjectNode object = JsonNodeFactory.instance.objectNode();
+                source.fields()
+                        .forEachRemaining(field -> object.set(field.getKey(), node(field.getValue(), depth + 1)));
+                return object;
+            }
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            if (value instanceof Iterable<?> iterable) {
+                iterable.forEach(child -> array.add(node(child, depth + 1)));
+            } else {
+                for (int index = 0; index < Array.getLength(value); index++) {
+                    array.add(node(Array.get(value, index), depth + 1));
+                }
+            }
+            return array;
         }
     }
 

@@ -2,6 +2,7 @@ package ai.honeyhive.tracer.internal.span;
 
 import ai.honeyhive.tracer.internal.SafeJson;
 import ai.honeyhive.tracer.internal.ThrottledLogger;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.common.Attributes;
@@ -121,8 +122,39 @@ public final class AttributeFlattener {
         return scalar != null ? scalar : json(value);
     }
 
-    /** The value as JSON text, cut at the string limit; never throws. */
+    /**
+     * The value as JSON text, cut at the string limit; never throws. Containers nested deeper than JSON output allows
+     * are cut there with {@link SafeJson#TOO_DEEP_MARKER}, so the levels above them are kept.
+     */
     public String json(@Nullable Object value) {
+        try {
+            return write(value);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            if (!nestedTooDeep(e)) {
+                return safeToString(value);
+            }
+        }
+        try {
+            // At most one value per character written: the text is cut there anyway.
+            return write(SafeJson.boundedTree(value, limits.maxStringLength(), limits.maxStringLength()));
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return safeToString(value);
+        }
+    }
+
+    // Jackson wraps the nesting limit's exception in one that names the path to it.
+    private static boolean nestedTooDeep(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            if (cause instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The value as JSON text, cut at the string limit with the marker; throws what Jackson throws otherwise. */
+    private String write(@Nullable Object value) throws IOException {
         BoundedWriter writer = new BoundedWriter(limits.maxStringLength() - TRUNCATION_MARKER.length());
         try {
             mapper.writeValue(writer, value);
@@ -131,7 +163,7 @@ public final class AttributeFlattener {
             if (writer.overflowed) {
                 return writer + TRUNCATION_MARKER;
             }
-            return safeToString(value);
+            throw e;
         }
     }
 

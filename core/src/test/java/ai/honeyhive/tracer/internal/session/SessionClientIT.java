@@ -156,6 +156,22 @@ class SessionClientIT {
     }
 
     @Test
+    void aConnectionResetAfterTheStatusLineIsRetriedAndTheSessionsUpdateStillFollowsItsStart() throws Exception {
+        // A 200 whose body never arrives is not an answer: the start is sent again, and its update waits for that.
+        server.enqueue(Route.SESSION_START, Response.cutAfterStatusLine(200));
+        try (SessionClient client = client(server.baseUrl(), 16)) {
+            CompletableFuture<Void> started = client.startSession("s", session("s"));
+            client.updateEvent("s", update("s")).get(30, TimeUnit.SECONDS);
+            assertThat(started).isDone();
+            assertThat(client.statistics()).isEqualTo(new SessionCallStatistics(2, 0, 0, 0));
+        }
+
+        assertThat(server.requests(Route.SESSION_START)).hasSize(2);
+        assertThat(server.requests(Route.EVENTS)).hasSize(1);
+        assertThat(sleeps).hasSize(1);
+    }
+
+    @Test
     void aFullQueueDropsCallsWithoutBlockingTheCaller() throws Exception {
         server.respondByDefault(Route.EVENTS, Response.hang());
         try (SessionClient client = client(server.baseUrl(), 2)) {

@@ -9,6 +9,7 @@ import ai.honeyhive.it.jakarta.JakartaServer.DeploymentFailedException;
 import ai.honeyhive.testing.RecordedRequest;
 import ai.honeyhive.testing.RecordedSpan;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
+import ai.honeyhive.testing.Response;
 import ai.honeyhive.testing.Route;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 public abstract class JakartaServerContract {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final int CONCURRENT_REQUESTS = 60;
     private static final String API_KEY = "hh-it-canary-key-7f3a9c";
     private static final String APP = "honeyhive-it-app";
     private static final String ANSWER = "GET /assistant/answer";
@@ -184,31 +186,82 @@ public abstract class JakartaServerContract {
 
     @Test
     void concurrentRequestsNeverShareASession() throws Exception {
+        Map<String, String> sessionByQuestion = askConcurrently("parallel-");
+        assertThat(sessionByQuestion.values()).doesNotHaveDuplicates().hasSize(CONCURRENT_REQUESTS);
+
+        Predicate<RecordedSpan> tracedAnswer = span -> span.name().equals("AnswerChain.answer")
+                && String.valueOf(span.stringAttribute("honeyhive_inputs.question"))
+                        .startsWith("parallel-");
+        assertThat(honeyhive.awaitSpans(tracedAnswer, CONCURRENT_REQUESTS, WAIT))
+                .hasSize(CONCURRENT_REQUESTS)
+                .allSatisfy(span -> assertThat(span.sessionId())
+                        .isEqualTo(sessionByQuestion.get(span.stringAttribute("honeyhive_inputs.question"))));
+    }
+
+    @Test
+    void requestsAnswerUnderCpuContentionWhileHoneyHiveNeverAnswers() throws Exception {
+        // Busy threads in this JVM take the machine's cores from the server, and HoneyHive accepts every call and never
+        // answers: a request that waited on anything of the tracer's (a session start, a queue, an export) would not
+        // answer within the client's 30 s.
+        for (Route route : List.of(Route.SESSION_START, Route.EVENTS, Route.TRACES)) {
+            honeyhive.respondByDefault(route, Response.hang());
+        }
+        List<Thread> busy = new ArrayList<>();
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors() * 2; i++) {
+            Thread thread = new Thread(JakartaServerContract::spin, "busy-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            busy.add(thread);
+        }
+        try {
+            assertThat(askConcurrently("contended-").values())
+                    .doesNotHaveDuplicates()
+                    .hasSize(CONCURRENT_REQUESTS);
+        } finally {
+            busy.forEach(Thread::interrupt);
+            for (Route route : List.of(Route.SESSION_START, Route.EVENTS, Route.TRACES)) {
+                honeyhive.respondByDefault(route, Response.ok());
+            }
+            honeyhive.releaseHangs();
+        }
+    }
+
+    /**
+     * Asks each endpoint in turn from 8 threads, {@value #CONCURRENT_REQUESTS} questions in all; every answer must be
+     * a 200.
+     *
+     * @return the session of each question's answer
+     */
+    private Map<String, String> askConcurrently(String prefix) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
             String[] endpoints = {"answer", "stage", "async"};
             List<Future<Map.Entry<String, Reply>>> replies = new ArrayList<>();
-            for (int i = 0; i < 60; i++) {
-                String question = "parallel-" + i;
+            for (int i = 0; i < CONCURRENT_REQUESTS; i++) {
+                String question = prefix + i;
                 String endpoint = endpoints[i % endpoints.length];
                 replies.add(clients.submit(() -> Map.entry(question, app.ask(endpoint, question))));
             }
             Map<String, String> sessionByQuestion = new HashMap<>();
             for (Future<Map.Entry<String, Reply>> reply : replies) {
                 Map.Entry<String, Reply> answered = reply.get();
-                assertThat(answered.getValue().status()).isEqualTo(200);
+                assertThat(answered.getValue().status()).as(answered.getKey()).isEqualTo(200);
                 sessionByQuestion.put(answered.getKey(), answered.getValue().sessionId());
             }
-            assertThat(sessionByQuestion.values()).doesNotHaveDuplicates().hasSize(60);
-
-            Predicate<RecordedSpan> tracedAnswer = span -> span.name().equals("AnswerChain.answer")
-                    && String.valueOf(span.stringAttribute("honeyhive_inputs.question"))
-                            .startsWith("parallel-");
-            assertThat(honeyhive.awaitSpans(tracedAnswer, 60, WAIT)).hasSize(60).allSatisfy(span -> assertThat(
-                            span.sessionId())
-                    .isEqualTo(sessionByQuestion.get(span.stringAttribute("honeyhive_inputs.question"))));
+            return sessionByQuestion;
         } finally {
             clients.shutdownNow();
+        }
+    }
+
+    private static void spin() {
+        long sink = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            sink = sink * 31 + 1;
+        }
+        // Used, so that the loop is not optimised away.
+        if (sink == 42) {
+            System.out.print("");
         }
     }
 

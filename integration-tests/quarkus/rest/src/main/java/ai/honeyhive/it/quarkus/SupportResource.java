@@ -20,6 +20,9 @@ public class SupportResource {
     HoneyHiveTracer tracer;
 
     @Inject
+    AuditLog audit;
+
+    @Inject
     @RestClient
     SelfClient self;
 
@@ -27,6 +30,12 @@ public class SupportResource {
     @Path("/answer")
     public String answer(@QueryParam("q") String question) {
         return assistant.answer(question);
+    }
+
+    @GET
+    @Path("/audit")
+    public String audit(@QueryParam("q") String question) {
+        return audit.record(question);
     }
 
     @GET

@@ -67,4 +67,29 @@ class DeliveryVisibilityTest {
                 .contains("honeyhive_session_calls_total{outcome=\"delivered\",tracer=\"default\"}")
                 .contains("honeyhive_spans_queued{tracer=\"default\"}");
     }
+
+    @Test
+    void aNamedTracerBuiltOnFirstUseHasItsOwnMeters() {
+        RestAssured.given()
+                .queryParam("q", "refunds")
+                .get("/support/audit")
+                .then()
+                .statusCode(200);
+        RecordingServerResource.HONEYHIVE.awaitSpan(span -> span.name().equals("AuditLog.record"));
+
+        // The export is counted once its answer is read, a moment after the server has recorded the span.
+        String delivered = "honeyhive_spans_total{outcome=\"delivered\",tracer=\"audit\"} 1.0";
+        String metrics = "";
+        for (long deadline = System.nanoTime() + 10_000_000_000L;
+                !metrics.contains(delivered) && System.nanoTime() < deadline; ) {
+            metrics = RestAssured.get("/q/metrics")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+        }
+        assertThat(metrics)
+                .contains("honeyhive_spans_total{outcome=\"delivered\",tracer=\"audit\"} 1.0")
+                .contains("honeyhive_spans_queued{tracer=\"audit\"}");
+    }
 }
