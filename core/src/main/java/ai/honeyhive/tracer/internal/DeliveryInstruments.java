@@ -7,6 +7,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterProvider;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +25,7 @@ public final class DeliveryInstruments implements AutoCloseable {
 
     static final String INSTRUMENTATION_SCOPE = "ai.honeyhive.tracer";
     private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("outcome");
+    private static final List<String> OUTCOMES = List.of("delivered", "failed", "dropped");
     private static final AttributeKey<String> PROJECT = AttributeKey.stringKey("honeyhive.project");
     private static final AttributeKey<String> SOURCE = AttributeKey.stringKey("honeyhive.source");
     private static final Logger logger = Logger.getLogger(DeliveryInstruments.class.getName());
@@ -55,44 +57,61 @@ public final class DeliveryInstruments implements AutoCloseable {
                 .build();
         Attributes tracer =
                 project == null ? Attributes.of(SOURCE, source) : Attributes.of(PROJECT, project, SOURCE, source);
-        Attributes delivered = outcome(tracer, "delivered");
-        Attributes failed = outcome(tracer, "failed");
-        Attributes dropped = outcome(tracer, "dropped");
         return new DeliveryInstruments(List.of(
-                meter.counterBuilder("honeyhive.spans")
-                        .setDescription("what became of the tracer's ended spans")
-                        .setUnit("{span}")
-                        .buildWithCallback(measurement -> read(() -> {
-                            SpanStatistics now = spans.get();
-                            measurement.record(now.delivered(), delivered);
-                            measurement.record(now.failed(), failed);
-                            measurement.record(now.dropped(), dropped);
-                        })),
-                meter.gaugeBuilder("honeyhive.spans.queued")
-                        .ofLongs()
-                        .setDescription("ended spans waiting to be sent to HoneyHive")
-                        .setUnit("{span}")
-                        .buildWithCallback(measurement ->
-                                read(() -> measurement.record(spans.get().queued(), tracer))),
-                meter.counterBuilder("honeyhive.session.calls")
-                        .setDescription("what became of the tracer's session starts and updates")
-                        .setUnit("{call}")
-                        .buildWithCallback(measurement -> read(() -> {
+                outcomes(meter, "honeyhive.spans", "what became of the tracer's ended spans", "{span}", tracer, () -> {
+                    SpanStatistics now = spans.get();
+                    return new long[] {now.delivered(), now.failed(), now.dropped()};
+                }),
+                queued(
+                        meter,
+                        "honeyhive.spans.queued",
+                        "ended spans waiting to be sent to HoneyHive",
+                        "{span}",
+                        tracer,
+                        () -> spans.get().queued()),
+                outcomes(
+                        meter,
+                        "honeyhive.session.calls",
+                        "what became of the tracer's session starts and updates",
+                        "{call}",
+                        tracer,
+                        () -> {
                             SessionCallStatistics now = calls.get();
-                            measurement.record(now.delivered(), delivered);
-                            measurement.record(now.failed(), failed);
-                            measurement.record(now.dropped(), dropped);
-                        })),
-                meter.gaugeBuilder("honeyhive.session.calls.queued")
-                        .ofLongs()
-                        .setDescription("session calls taken and not yet ended")
-                        .setUnit("{call}")
-                        .buildWithCallback(measurement ->
-                                read(() -> measurement.record(calls.get().queued(), tracer)))));
+                            return new long[] {now.delivered(), now.failed(), now.dropped()};
+                        }),
+                queued(
+                        meter,
+                        "honeyhive.session.calls.queued",
+                        "session calls taken and not yet ended",
+                        "{call}",
+                        tracer,
+                        () -> calls.get().queued())));
     }
 
-    private static Attributes outcome(Attributes tracer, String outcome) {
-        return tracer.toBuilder().put(OUTCOME, outcome).build();
+    /** A counter by outcome, whose callback reads the delivered, failed and dropped counts, in that order. */
+    private static AutoCloseable outcomes(
+            Meter meter, String name, String description, String unit, Attributes tracer, Supplier<long[]> counts) {
+        List<Attributes> outcomes = OUTCOMES.stream()
+                .map(outcome -> tracer.toBuilder().put(OUTCOME, outcome).build())
+                .toList();
+        return meter.counterBuilder(name)
+                .setDescription(description)
+                .setUnit(unit)
+                .buildWithCallback(measurement -> read(() -> {
+                    long[] now = counts.get();
+                    for (int i = 0; i < now.length; i++) {
+                        measurement.record(now[i], outcomes.get(i));
+                    }
+                }));
+    }
+
+    private static AutoCloseable queued(
+            Meter meter, String name, String description, String unit, Attributes tracer, LongSupplier count) {
+        return meter.gaugeBuilder(name)
+                .ofLongs()
+                .setDescription(description)
+                .setUnit(unit)
+                .buildWithCallback(measurement -> read(() -> measurement.record(count.getAsLong(), tracer)));
     }
 
     // A callback that throws would be logged by the SDK at every collection; this one logs once, throttled.
