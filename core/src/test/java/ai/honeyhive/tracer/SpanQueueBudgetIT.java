@@ -7,6 +7,7 @@ import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import ai.honeyhive.testing.Response;
 import ai.honeyhive.testing.Route;
 import java.time.Duration;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ class SpanQueueBudgetIT {
     // Four values of 8,000 characters: about 64 KB per span as the budget estimates it, so 1 MiB holds at most 16.
     private static final String LARGE = "x".repeat(8_000);
     private static final int MOST_IN_ONE_MIB = 16;
+    private static final String BUDGET_LOGGER = "ai.honeyhive.tracer.internal.export.SpanQueueBudget";
 
     private final RecordingHoneyHiveServer server = RecordingHoneyHiveServer.start();
 
@@ -101,6 +103,34 @@ class SpanQueueBudgetIT {
             SpanStatistics statistics = tracer.spanStatistics();
             assertThat(statistics.dropped()).as(statistics.toString()).isZero();
             assertThat(statistics.delivered()).isEqualTo(1_000);
+        }
+    }
+
+    @Test
+    void inTestModeTheSameBudgetDropsCountsAndLogsOnceWhereTheBatchProcessorWouldWarnOfEachBatch() {
+        // Test mode is the production pipeline minus the network: spans past the bound are the budget's to drop, as
+        // in production, not the batch processor's, which would log a warning for every batch it exports after.
+        try (LogCapture logs = LogCapture.start();
+                HoneyHiveTracer tracer = TestTracers.inTestMode()
+                        .batchMaxQueueSize(100)
+                        .batchMaxExportBatchSize(50)
+                        .build()) {
+            for (int i = 0; i < 100_000; i++) {
+                tracer.trace("test-mode").close();
+            }
+            // How many fit depends on how fast the batch processor's thread hands them on; not all of them.
+            assertThat(tracer.spanStatistics().dropped()).isPositive();
+            assertThat(tracer.flush(TestTracers.WAIT)).isTrue();
+            SpanStatistics statistics = tracer.spanStatistics();
+            assertThat(statistics.exported() + statistics.dropped()).isEqualTo(100_000);
+
+            assertThat(logs.from("io.opentelemetry.sdk.trace.export"))
+                    .extracting(LogRecord::getMessage)
+                    .isEmpty();
+            assertThat(logs.from(BUDGET_LOGGER))
+                    .extracting(LogRecord::getMessage)
+                    .isNotEmpty()
+                    .allSatisfy(message -> assertThat(message).contains("honeyhive.batch.max-queue-size"));
         }
     }
 

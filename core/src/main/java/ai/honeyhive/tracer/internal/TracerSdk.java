@@ -310,12 +310,13 @@ public final class TracerSdk {
                             ? SimpleSpanProcessor.builder(discard)
                                     .setMeterProvider(inProcessCounters::meterProvider)
                                     .build()
-                            : BatchSpanProcessor.builder(discard)
-                                    .setScheduleDelay(config.batchScheduleDelay())
-                                    .setMaxQueueSize(config.batchMaxQueueSize())
-                                    .setMaxExportBatchSize(config.batchMaxExportBatchSize())
-                                    .setMeterProvider(inProcessCounters.meterProvider())
-                                    .build());
+                            : SpanExportPipeline.discarding(
+                                    config.batchMaxQueueSize(),
+                                    config.batchMaxQueueMib(),
+                                    config.batchMaxExportBatchSize(),
+                                    config.batchScheduleDelay(),
+                                    modelEvents,
+                                    inProcessCounters));
         }
         return SpanProcessor.composite(processors);
     }

@@ -9,7 +9,9 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -102,6 +104,30 @@ public final class SpanExportPipeline {
                 counters,
                 senders,
                 ExporterLogRedaction.register(settings.endpoint().apiKey()));
+    }
+
+    /**
+     * Test mode's pipeline: the same budget, batch processor and completion as the export, then the spans are
+     * discarded; so the application pays what it pays in production, and a span that does not fit is counted and
+     * logged as there (the batch processor would otherwise drop it itself, with a warning per batch).
+     */
+    public static SpanProcessor discarding(
+            int maxQueueSize,
+            int maxQueueMib,
+            int maxExportBatchSize,
+            Duration scheduleDelay,
+            ModelEvents modelEvents,
+            SdkSpanCounters counters) {
+        SpanQueueBudget budget = new SpanQueueBudget(maxQueueMib * MIB, maxQueueSize, counters.meterProvider());
+        SpanExporter discard = new CompletingSpanExporter(SpanExporter.composite(List.of()), modelEvents);
+        BatchSpanProcessor batch = BatchSpanProcessor.builder(
+                        new ConcurrentExports(discard, 1, counters.meterProvider(), budget))
+                .setScheduleDelay(scheduleDelay)
+                .setMaxQueueSize(maxQueueSize)
+                .setMaxExportBatchSize(maxExportBatchSize)
+                .setMeterProvider(counters.meterProvider())
+                .build();
+        return new BudgetedSpanProcessor(batch, budget);
     }
 
     /** The processor to register with the tracer provider. */
