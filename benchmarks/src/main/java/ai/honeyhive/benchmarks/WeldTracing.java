@@ -4,6 +4,7 @@ import ai.honeyhive.cdi.internal.HoneyHiveCdiExtension;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
@@ -25,9 +26,12 @@ final class WeldTracing implements AutoCloseable {
      * sent, so that the measurement is of the caller's thread and not of a network.
      */
     static WeldTracing start(Map<String, String> properties, Class<?>... beanClasses) {
+        Map<String, String> withQueue = new HashMap<>();
+        withQueue.put("honeyhive.batch.max-queue-size", Integer.toString(Tracers.BENCHMARK_QUEUE_SIZE));
+        withQueue.putAll(properties);
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .addDefaultSources()
-                .withSources(new PropertiesConfigSource(properties, "benchmark", 500))
+                .withSources(new PropertiesConfigSource(withQueue, "benchmark", 500))
                 .build();
         ConfigProviderResolver.instance()
                 .registerConfig(config, Thread.currentThread().getContextClassLoader());
