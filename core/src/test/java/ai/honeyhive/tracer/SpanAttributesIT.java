@@ -8,6 +8,7 @@ import ai.honeyhive.testing.RecordedSpan;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import ai.honeyhive.testing.Route;
 import ai.honeyhive.tracer.internal.SafeJson;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
@@ -401,6 +402,25 @@ class SpanAttributesIT {
                 .contains("\"l69\":\"" + SafeJson.TOO_DEEP_MARKER + "\"")
                 .doesNotContain("l70")
                 .doesNotContain("bottom");
+    }
+
+    @Test
+    void jsonValuesInsideNestingPastWhatJsonAllowsKeepTheirValue() {
+        Map<String, Object> deep = new LinkedHashMap<>();
+        Map<String, Object> level = deep;
+        for (int i = 0; i < 500; i++) {
+            Map<String, Object> next = new LinkedHashMap<>();
+            level.put("label", TextNode.valueOf("level-" + i));
+            level.put("next", next);
+            level = next;
+        }
+        try (HoneyHiveSpan ignored = tracer.trace("very-deep-json")) {
+            tracer.enrichSpan(Enrichment.builder().inputs(Map.of("deep", deep)).build());
+        }
+
+        String json =
+                only("very-deep-json").stringAttribute("honeyhive_inputs.deep.next.next.next.next.next.next.next");
+        assertThat(json).contains("\"label\":\"level-8\"").contains("\"label\":\"level-20\"");
     }
 
     @Test

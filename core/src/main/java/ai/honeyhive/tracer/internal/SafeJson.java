@@ -114,11 +114,11 @@ public final class SafeJson {
             if (nodesLeft-- <= 0) {
                 return TextNode.valueOf(TOO_DEEP_MARKER);
             }
-            boolean container = value instanceof Map<?, ?>
-                    || value instanceof Iterable<?>
-                    || (value != null && value.getClass().isArray() && !(value instanceof byte[]))
-                    || (value instanceof JsonNode node && node.isContainerNode());
-            if (!container) {
+            // Before the container test: every JsonNode is Iterable, a text node too. Bytes are written as Base64.
+            if (value instanceof JsonNode leaf && !leaf.isContainerNode()) {
+                return leaf;
+            }
+            if (value == null || !isContainer(value) || value instanceof byte[]) {
                 return toTree(value, maxStringLength);
             }
             if (depth >= MAX_JSON_DEPTH) {
@@ -145,6 +145,13 @@ public final class SafeJson {
             }
             return array;
         }
+    }
+
+    /** Whether the value is a map, an iterable (a JSON container too) or an array: what is walked level by level. */
+    public static boolean isContainer(Object value) {
+        return value instanceof Map
+                || value instanceof Iterable
+                || value.getClass().isArray();
     }
 
     /** A JSON object with one member per entry, each converted on its own so that one bad value spoils nothing else. */

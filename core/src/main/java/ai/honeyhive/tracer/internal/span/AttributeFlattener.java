@@ -295,7 +295,7 @@ public final class AttributeFlattener {
                 value(key, optional.orElse(null), depth);
             } else if (value instanceof JsonNode node) {
                 node(key, node, depth);
-            } else if (isContainer(value)) {
+            } else if (SafeJson.isContainer(value)) {
                 container(key, value, depth);
             } else {
                 pojo(key, value, depth);
@@ -446,12 +446,6 @@ public final class AttributeFlattener {
             }
         }
         return true;
-    }
-
-    private static boolean isContainer(Object value) {
-        return value instanceof Map
-                || value instanceof Iterable
-                || value.getClass().isArray();
     }
 
     private String child(String prefix, String key) {
