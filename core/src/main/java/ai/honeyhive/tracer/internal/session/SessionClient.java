@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -353,7 +352,7 @@ public final class SessionClient implements AutoCloseable {
         call.attempts++;
         try {
             HttpRequest request = request(call);
-            senders.execute(() -> answered(call, request));
+            senders.execute(() -> exchange(call, request));
         } catch (RuntimeException e) {
             // Not logged with the exception: a malformed request's message may quote its headers.
             failedLog.log(
@@ -369,7 +368,7 @@ public final class SessionClient implements AutoCloseable {
      * each answer of {@code sendAsync} to the default asynchronous pool of {@code CompletableFuture}, which on a
      * machine with two cores or fewer starts a new thread for every answer (three times the CPU of a call, measured).
      */
-    private void answered(Call call, HttpRequest request) {
+    private void exchange(Call call, HttpRequest request) {
         HttpResponse<String> response = null;
         Throwable error = null;
         try {
@@ -407,16 +406,14 @@ public final class SessionClient implements AutoCloseable {
                 retryLater(call, retryAfter(response).orElse(backoff(call.attempts)));
                 return;
             }
-            Throwable cause =
-                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (!(cause instanceof IOException) || last) {
+            if (!(error instanceof IOException) || last) {
                 failedLog.log(
                         Level.WARNING,
                         "Could not reach HoneyHive for " + call.method + " " + call.path + " after " + call.attempts
                                 + " attempts ("
-                                + (cause == null
+                                + (error == null
                                         ? "no answer"
-                                        : cause.getClass().getSimpleName())
+                                        : error.getClass().getSimpleName())
                                 + "); the call is dropped");
                 end(call, false);
                 return;
