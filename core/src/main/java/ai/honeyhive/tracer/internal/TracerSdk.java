@@ -310,12 +310,13 @@ public final class TracerSdk {
                             ? SimpleSpanProcessor.builder(discard)
                                     .setMeterProvider(inProcessCounters::meterProvider)
                                     .build()
-                            : SpanExportPipeline.discarding(
+                            : SpanExportPipeline.inProcess(
+                                    discard,
                                     config.batchMaxQueueSize(),
                                     config.batchMaxQueueMib(),
                                     config.batchMaxExportBatchSize(),
                                     config.batchScheduleDelay(),
-                                    modelEvents,
+                                    config.batchExportTimeout(),
                                     inProcessCounters));
         }
         return SpanProcessor.composite(processors);

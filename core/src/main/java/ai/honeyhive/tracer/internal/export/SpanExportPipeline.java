@@ -11,7 +11,6 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -82,24 +81,19 @@ public final class SpanExportPipeline {
         settings.endpoint().headersForTraces(settings.source()).forEach(otlp::addHeader);
         DeliveryTrackingSpanExporter delivery = new DeliveryTrackingSpanExporter(
                 otlp.build(), endpoint, settings.endpoint().redactor());
-        SpanQueueBudget budget =
-                new SpanQueueBudget(settings.maxQueueMib() * MIB, settings.maxQueueSize(), counters.meterProvider());
         // Completed after the budget's estimate, on the way out, so that a span gives back what it took.
-        ConcurrentExports concurrent = new ConcurrentExports(
+        Budgeted budgeted = budgeted(
                 new CompletingSpanExporter(delivery, modelEvents),
                 settings.maxExportsInFlight(),
-                counters.meterProvider(),
-                budget);
-        BatchSpanProcessor batch = BatchSpanProcessor.builder(concurrent)
-                .setScheduleDelay(settings.scheduleDelay())
-                .setMaxQueueSize(settings.maxQueueSize())
-                .setMaxExportBatchSize(settings.disableBatch() ? 1 : settings.maxExportBatchSize())
-                .setExporterTimeout(settings.batchExportTimeout())
-                .setMeterProvider(counters.meterProvider())
-                .build();
+                settings.maxQueueSize(),
+                settings.maxQueueMib(),
+                settings.disableBatch() ? 1 : settings.maxExportBatchSize(),
+                settings.scheduleDelay(),
+                settings.batchExportTimeout(),
+                counters);
         return new SpanExportPipeline(
-                new BudgetedSpanProcessor(batch, budget),
-                concurrent,
+                budgeted.processor(),
+                budgeted.exports(),
                 delivery,
                 counters,
                 senders,
@@ -107,27 +101,56 @@ public final class SpanExportPipeline {
     }
 
     /**
-     * Test mode's pipeline: the same budget, batch processor and completion as the export, then the spans are
-     * discarded; so the application pays what it pays in production, and a span that does not fit is counted and
-     * logged as there (the batch processor would otherwise drop it itself, with a warning per batch).
+     * Test mode's pipeline: the same budget and batch processor as the export, one export at a time, to this
+     * exporter (which completes the spans and discards them); so the application pays what it pays in production,
+     * and a span that does not fit is counted and logged as there (the batch processor would otherwise drop it
+     * itself, with a warning per batch).
      */
-    public static SpanProcessor discarding(
+    public static SpanProcessor inProcess(
+            SpanExporter exporter,
             int maxQueueSize,
             int maxQueueMib,
             int maxExportBatchSize,
             Duration scheduleDelay,
-            ModelEvents modelEvents,
+            Duration exportTimeout,
+            SdkSpanCounters counters) {
+        return budgeted(
+                        exporter,
+                        1,
+                        maxQueueSize,
+                        maxQueueMib,
+                        maxExportBatchSize,
+                        scheduleDelay,
+                        exportTimeout,
+                        counters)
+                .processor();
+    }
+
+    private record Budgeted(SpanProcessor processor, ConcurrentExports exports) {}
+
+    /**
+     * The batch processor behind the budget, handing its batches to up to {@code maxInFlight} exports at once; the
+     * budget's places come back when an export ends.
+     */
+    private static Budgeted budgeted(
+            SpanExporter exporter,
+            int maxInFlight,
+            int maxQueueSize,
+            int maxQueueMib,
+            int maxExportBatchSize,
+            Duration scheduleDelay,
+            Duration exportTimeout,
             SdkSpanCounters counters) {
         SpanQueueBudget budget = new SpanQueueBudget(maxQueueMib * MIB, maxQueueSize, counters.meterProvider());
-        SpanExporter discard = new CompletingSpanExporter(SpanExporter.composite(List.of()), modelEvents);
-        BatchSpanProcessor batch = BatchSpanProcessor.builder(
-                        new ConcurrentExports(discard, 1, counters.meterProvider(), budget))
+        ConcurrentExports exports = new ConcurrentExports(exporter, maxInFlight, counters.meterProvider(), budget);
+        BatchSpanProcessor batch = BatchSpanProcessor.builder(exports)
                 .setScheduleDelay(scheduleDelay)
                 .setMaxQueueSize(maxQueueSize)
                 .setMaxExportBatchSize(maxExportBatchSize)
+                .setExporterTimeout(exportTimeout)
                 .setMeterProvider(counters.meterProvider())
                 .build();
-        return new BudgetedSpanProcessor(batch, budget);
+        return new Budgeted(new BudgetedSpanProcessor(batch, budget), exports);
     }
 
     /** The processor to register with the tracer provider. */
