@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -237,60 +238,61 @@ public final class TargetsReport {
      */
     private void runQuarkus(Scores scores, Path quarkusRunJar, String method, int threads)
             throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process quarkus = new ProcessBuilder(
-                        java,
+        String key = "t" + threads + ":QuarkusTracedBenchmark." + method + ":avgt";
+        runChild(
+                List.of(
                         "-Dtargets.smoke=" + smoke,
                         "-jar",
                         quarkusRunJar.toString(),
                         method,
-                        Integer.toString(threads))
-                .redirectErrorStream(true)
-                .start();
-        boolean found = false;
-        try (BufferedReader output =
-                new BufferedReader(new InputStreamReader(quarkus.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = output.readLine(); line != null; line = output.readLine()) {
-                System.out.println(line);
-                if (line.startsWith(QUARKUS_RESULT)) {
-                    // QUARKUS-RESULT <method> <threads> <ns per call> <bytes per call>
-                    String[] fields = line.split(" ");
-                    String key = "t" + threads + ":QuarkusTracedBenchmark." + method + ":avgt";
-                    scores.put(key, Double.parseDouble(fields[3]));
-                    scores.put(key + ":bytes", Double.parseDouble(fields[4]));
-                    found = true;
-                }
-            }
-        }
-        if (quarkus.waitFor() != 0 || !found) {
-            throw new IllegalStateException("the Quarkus benchmark " + quarkusRunJar + " " + method + " " + threads
-                    + " failed (exit " + quarkus.exitValue() + ")");
-        }
+                        Integer.toString(threads)),
+                QUARKUS_RESULT,
+                result -> {
+                    // <method> <threads> <ns per call> <bytes per call>
+                    String[] fields = result.split(" ");
+                    scores.put(key, Double.parseDouble(fields[2]));
+                    scores.put(key + ":bytes", Double.parseDouble(fields[3]));
+                },
+                "the Quarkus benchmark " + quarkusRunJar + " " + method + " " + threads);
     }
 
     /** Runs one soak in a JVM of its own and keeps the figures of its result line under the run's key. */
     private void runSoak(Scores scores, SoakRun run) throws IOException, InterruptedException {
         SoakRun sized = smoke ? run.lasting(SMOKE_SOAK_SECONDS) : run;
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(
-                List.of(java, "-cp", System.getProperty("java.class.path"), ProductionLoadSoak.class.getName()));
-        command.addAll(sized.arguments());
+        List<String> arguments = new ArrayList<>(
+                List.of("-cp", System.getProperty("java.class.path"), ProductionLoadSoak.class.getName()));
+        arguments.addAll(sized.arguments());
         System.out.println("Production-load soak " + String.join(" ", sized.arguments()));
-        Process soak = new ProcessBuilder(command).redirectErrorStream(true).start();
+        runChild(
+                arguments,
+                ProductionLoadSoak.RESULT + " ",
+                result -> keepSoakFigures(scores, run.key(), result),
+                "the soak " + sized.arguments());
+    }
+
+    /**
+     * Runs a JVM with these arguments, echoing what it prints, and hands each line that starts with
+     * {@code resultPrefix} (without it) to {@code result}; fails unless it exits 0 having printed one.
+     */
+    private static void runChild(List<String> arguments, String resultPrefix, Consumer<String> result, String what)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(arguments);
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         boolean found = false;
         try (BufferedReader output =
-                new BufferedReader(new InputStreamReader(soak.getInputStream(), StandardCharsets.UTF_8))) {
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = output.readLine(); line != null; line = output.readLine()) {
                 System.out.println(line);
-                if (line.startsWith(ProductionLoadSoak.RESULT + " ")) {
-                    keepSoakFigures(scores, run.key(), line.substring(ProductionLoadSoak.RESULT.length() + 1));
+                if (line.startsWith(resultPrefix)) {
+                    result.accept(line.substring(resultPrefix.length()));
                     found = true;
                 }
             }
         }
-        if (soak.waitFor() != 0 || !found) {
-            throw new IllegalStateException(
-                    "the soak " + sized.arguments() + " failed (exit " + soak.exitValue() + ")");
+        if (child.waitFor() != 0 || !found) {
+            throw new IllegalStateException(what + " failed (exit " + child.exitValue() + ")");
         }
     }
 
