@@ -12,8 +12,18 @@ record SoakRun(ProductionLoadSoak.Side side, String shape, int rate, int seconds
     /** The rate the tracer must carry without losing anything (issue 18). */
     static final int SUSTAINED_RATE = 1_000;
 
-    /** What the tracer may hold: the span budget (64 MiB) and the session client's bodies (32 MiB), by default. */
-    static final int MEMORY_BOUND_MIB = 64 + 32;
+    /**
+     * What the requests in flight hold beside the two budgets, by default: 16 export requests, each a batch of 512
+     * spans written out (the marshalled request and its bytes, at most some 2 KiB a span: 16 MiB), and 512 session
+     * calls, each a JDK client connection with its buffers and its answer (some 16 KiB: 8 MiB).
+     */
+    static final int IN_FLIGHT_MIB = 16 * 512 * 2 / 1024 + 512 * 16 / 1024;
+
+    /**
+     * What the tracer may hold, by default: the span budget (64 MiB), the session client's bodies (32 MiB) and the
+     * requests in flight.
+     */
+    static final int MEMORY_BOUND_MIB = 64 + 32 + IN_FLIGHT_MIB;
 
     private static final int STEADY_SECONDS = 120;
     private static final long[] DELAYS = {0, 50, 200};

@@ -198,7 +198,8 @@ class ModelEventVintagesIT {
         StringBuilder messages = new StringBuilder("[");
         for (int i = 0; i < 10_000; i++) {
             messages.append(i == 0 ? "" : ",")
-                    .append("{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"message ")
+                    .append(i == 0 ? "{\"role\":\"system\"" : "{\"role\":\"user\"")
+                    .append(",\"parts\":[{\"type\":\"text\",\"content\":\"message ")
                     .append(i)
                     .append("\"}]}");
         }
@@ -210,7 +211,10 @@ class ModelEventVintagesIT {
         String history = long10k.stringAttribute("honeyhive_inputs.chat_history");
         assertThat(history.length()).isLessThanOrEqualTo(64 * 1024);
         List<?> kept = JSON.readValue(history, List.class);
-        assertThat(kept.get(kept.size() - 1).toString()).contains("more messages not kept");
+        // The system prompt and the latest messages are kept, the oldest after the prompt left out.
+        assertThat(kept.get(0).toString()).contains("system").contains("message 0");
+        assertThat(kept.get(1).toString()).contains("earlier messages left out: over 65536 characters");
+        assertThat(kept.get(kept.size() - 1).toString()).contains("message 9999");
         assertThat(long10k)
                 .hasAttribute("honeyhive_config.model", "gpt-4o-mini")
                 .hasNoAttribute("honeyhive_outputs.role");

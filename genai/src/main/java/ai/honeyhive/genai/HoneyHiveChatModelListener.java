@@ -1,5 +1,6 @@
 package ai.honeyhive.genai;
 
+import static ai.honeyhive.genai.internal.OptionalAttributes.setIfPresent;
 import static java.util.Objects.requireNonNull;
 
 import ai.honeyhive.genai.internal.FittedMessages;
@@ -127,9 +128,9 @@ public final class HoneyHiveChatModelListener implements ChatModelListener {
             }
             TokenUsage usage = response.tokenUsage();
             if (usage != null) {
-                setLong(span, "gen_ai.usage.input_tokens", usage.inputTokenCount());
-                setLong(span, "gen_ai.usage.output_tokens", usage.outputTokenCount());
-                setLong(span, "gen_ai.usage.total_tokens", usage.totalTokenCount());
+                setIfPresent(span, "gen_ai.usage.input_tokens", usage.inputTokenCount());
+                setIfPresent(span, "gen_ai.usage.output_tokens", usage.outputTokenCount());
+                setIfPresent(span, "gen_ai.usage.total_tokens", usage.totalTokenCount());
             }
             AiMessage message = response.aiMessage();
             if (message != null) {
@@ -251,23 +252,5 @@ public final class HoneyHiveChatModelListener implements ChatModelListener {
             case "MISTRAL_AI" -> "mistral_ai";
             default -> provider.name().toLowerCase(Locale.ROOT);
         };
-    }
-
-    private static void setIfPresent(Span span, String key, @Nullable String value) {
-        if (value != null) {
-            span.setAttribute(key, value);
-        }
-    }
-
-    private static void setIfPresent(Span span, String key, @Nullable Double value) {
-        if (value != null) {
-            span.setAttribute(key, value);
-        }
-    }
-
-    private static void setLong(Span span, String key, @Nullable Integer value) {
-        if (value != null) {
-            span.setAttribute(key, value.longValue());
-        }
     }
 }

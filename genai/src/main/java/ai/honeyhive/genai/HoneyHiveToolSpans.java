@@ -1,5 +1,6 @@
 package ai.honeyhive.genai;
 
+import static ai.honeyhive.genai.internal.OptionalAttributes.setIfPresent;
 import static java.util.Objects.requireNonNull;
 
 import ai.honeyhive.tracer.HoneyHiveTracer;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Makes each tool a LangChain4j AI service runs a HoneyHive tool event: a span of the GenAI conventions'
@@ -85,12 +85,6 @@ public final class HoneyHiveToolSpans implements Consumer<ToolExecution> {
             }
         } catch (RuntimeException e) {
             failures.log(Level.WARNING, "Could not record a LangChain4j tool execution", e);
-        }
-    }
-
-    private static void setIfPresent(Span span, String key, @Nullable String value) {
-        if (value != null) {
-            span.setAttribute(key, value);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -234,38 +235,84 @@ public final class ModelEvents {
         }
     }
 
-    /** The messages as JSON, content dropped when capture is off, cut at a message boundary when too long. */
+    /**
+     * The messages as JSON, content dropped when capture is off. Past the cap, the oldest messages after the leading
+     * system ones are left out, with a marker message saying how many (the policy of the LangChain4j listener's
+     * {@code gen_ai.input.messages}): the system prompt and the latest turns are what a reader of the event needs. What
+     * is still too long then has its longest message's text cut.
+     */
     private String chatHistory(ArrayNode messages) {
-        // Measured without writing each message first; where escapes push it past the cap, measured exactly.
-        String history = chatHistory(messages, false);
-        return history.length() <= maxChatHistoryLength ? history : chatHistory(messages, true);
+        List<JsonNode> shown = new ArrayList<>(messages.size());
+        int length = 1;
+        for (JsonNode message : messages) {
+            JsonNode kept = captureContent ? redactor.message(message) : rolesOnly(message);
+            shown.add(kept);
+            // Measured without writing each message first; the JSON written is checked exactly below.
+            length += ChatMessages.jsonLength(kept) + 1;
+        }
+        if (length <= maxChatHistoryLength) {
+            String history = JsonNodeFactory.instance.arrayNode().addAll(shown).toString();
+            if (history.length() <= maxChatHistoryLength) {
+                return history;
+            }
+        }
+        int leading = 0;
+        while (leading < shown.size() - 1
+                && "system".equals(shown.get(leading).path("role").asText())) {
+            leading++;
+        }
+        int first = leading;
+        while (first < shown.size() - 1 && length > maxChatHistoryLength - MARKER_ROOM) {
+            length -= ChatMessages.jsonLength(shown.get(first)) + 1;
+            first++;
+        }
+        while (true) {
+            String history = joined(shown, leading, first).toString();
+            if (history.length() <= maxChatHistoryLength) {
+                return history;
+            }
+            if (first < shown.size() - 1) {
+                first++;
+                continue;
+            }
+            int longest = longest(shown, leading, first);
+            JsonNode message = shown.get(longest);
+            JsonNode cut = ChatMessages.withContentCut(
+                    message, message.toString().length() - (history.length() - maxChatHistoryLength));
+            if (cut == null) {
+                // Not even one message's text can be cut to fit: the marker alone says what was there.
+                return joined(shown, 0, shown.size()).toString();
+            }
+            shown.set(longest, cut);
+        }
     }
 
-    private String chatHistory(ArrayNode messages, boolean exact) {
-        ArrayNode kept = JsonNodeFactory.instance.arrayNode();
-        int length = 2;
-        for (JsonNode message : messages) {
-            JsonNode shown = captureContent ? redactor.message(message) : rolesOnly(message);
-            int messageLength = exact ? shown.toString().length() : ChatMessages.jsonLength(shown);
-            if (length + messageLength + 1 > maxChatHistoryLength - MARKER_ROOM) {
-                JsonNode cut = ChatMessages.withContentCut(shown, maxChatHistoryLength - MARKER_ROOM - length - 1);
-                if (cut != null) {
-                    kept.add(cut);
-                }
-                if (kept.size() == messages.size()) {
-                    break;
-                }
-                kept.add(ChatMessages.message("system")
-                        .put(
-                                "content",
-                                "[" + (messages.size() - kept.size()) + " more messages not kept: over "
-                                        + maxChatHistoryLength + " characters]"));
-                break;
+    /** The longest of the messages kept: the leading ones and those from {@code first}. */
+    private static int longest(List<JsonNode> shown, int leading, int first) {
+        int longest = first;
+        for (int i = 0; i < shown.size(); i++) {
+            if ((i < leading || i >= first)
+                    && shown.get(i).toString().length()
+                            > shown.get(longest).toString().length()) {
+                longest = i;
             }
-            kept.add(shown);
-            length += messageLength + 1;
         }
-        return kept.toString();
+        return longest;
+    }
+
+    /** The leading messages, a marker for the left-out ones when there are any, and the messages from {@code first}. */
+    private ArrayNode joined(List<JsonNode> shown, int leading, int first) {
+        ArrayNode kept = JsonNodeFactory.instance.arrayNode();
+        kept.addAll(shown.subList(0, leading));
+        if (first > leading) {
+            kept.add(ChatMessages.message("system")
+                    .put(
+                            "content",
+                            "[" + (first - leading) + " earlier messages left out: over " + maxChatHistoryLength
+                                    + " characters]"));
+        }
+        kept.addAll(shown.subList(first, shown.size()));
+        return kept;
     }
 
     private static JsonNode rolesOnly(JsonNode message) {
