@@ -53,7 +53,7 @@ export class QwcHoneyhiveSessions extends LitElement {
             </div>
             <vaadin-grid .items=${this._sessions} theme="no-border row-stripes" all-rows-visible
                     @active-item-changed=${e => e.detail.value && this._select(e.detail.value.sessionId)}>
-                <vaadin-grid-column header="Session" ${columnBodyRenderer(s => this._sessionCell(s), [])}></vaadin-grid-column>
+                <vaadin-grid-column header="Session" flex-grow="4" ${columnBodyRenderer(s => this._sessionCell(s), [])}></vaadin-grid-column>
                 <vaadin-grid-column header="Started" path="started" auto-width></vaadin-grid-column>
                 <vaadin-grid-column header="Events" path="events" auto-width></vaadin-grid-column>
                 <vaadin-grid-column header="Errors" ${columnBodyRenderer(s => s.errors ? html`<span class="error">${s.errors}</span>` : html`0`, [])} auto-width></vaadin-grid-column>
