@@ -16,12 +16,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ExporterLogRedaction {
 
-    // The loggers of the OTLP exporter (its class moved in 1.6x; ResilienceIT fails if it moves again) and of its
-    // JDK sender; held strongly so that their filter is not forgotten.
+    // The loggers of the OTLP exporter (its class moved in 1.6x; ResilienceIT fails if it moves again; our sender
+    // logs nothing); held strongly so that their filter is not forgotten.
     private static final List<Logger> EXPORTER_LOGGERS = List.of(
             Logger.getLogger("io.opentelemetry.exporter.otlp.internal.HttpExporter"),
-            Logger.getLogger("io.opentelemetry.exporter.internal.http.HttpExporter"),
-            Logger.getLogger("io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSender"));
+            Logger.getLogger("io.opentelemetry.exporter.internal.http.HttpExporter"));
     // Counted, because several tracers may share a key and each one's close must not unmask it for the others.
     private static final ConcurrentHashMap<String, Integer> SECRETS = new ConcurrentHashMap<>();
 

@@ -63,8 +63,7 @@ public final class SpanExportPipeline {
     public static SpanExportPipeline create(ExportSettings settings, ModelEvents modelEvents) {
         String endpoint = settings.endpoint().url(TRACES_PATH);
         SdkSpanCounters counters = new SdkSpanCounters();
-        // The JDK sender's own pool has five threads and queues nothing: a request's thread is still busy while its
-        // completion starts the next request, so several in flight could be refused a thread. This one queues.
+        // The sender waits for each answer (and its retries) on this pool: one thread per export in flight, queuing.
         ExecutorService senders = Executors.newFixedThreadPool(settings.maxExportsInFlight(), runnable -> {
             Thread thread = new Thread(runnable, "honeyhive-span-export");
             thread.setDaemon(true);
@@ -72,6 +71,7 @@ public final class SpanExportPipeline {
         });
         OtlpHttpSpanExporterBuilder otlp = OtlpHttpSpanExporter.builder()
                 .setEndpoint(endpoint)
+                .setComponentLoader(new JdkClientSenderLoader())
                 .setExecutorService(senders)
                 .setMeterProvider(counters.meterProvider())
                 .setTimeout(settings.exportTimeout())

@@ -1,0 +1,196 @@
+package ai.honeyhive.tracer.internal.export;
+
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.export.Compressor;
+import io.opentelemetry.sdk.common.export.HttpResponse;
+import io.opentelemetry.sdk.common.export.HttpSender;
+import io.opentelemetry.sdk.common.export.HttpSenderConfig;
+import io.opentelemetry.sdk.common.export.MessageWriter;
+import io.opentelemetry.sdk.common.export.RetryPolicy;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends OTLP/HTTP export requests with the JDK's HTTP client, through OpenTelemetry's public sender interface
+ * (since 1.59). OpenTelemetry's own JDK sender is a separate artifact that a platform BOM may pin to a version that
+ * does not fit the SDK it brings; this one needs nothing beyond the SDK, so on Quarkus the platform BOM alone is
+ * enough. It reads only the configuration every release since 1.59 has.
+ *
+ * <p>Each request runs on the exporter's executor (the pipeline's bounded pool) and waits there for its answer and
+ * its retries: 429, 502, 503, 504 and I/O failures other than TLS ones, with the policy's backoff and jitter.
+ */
+final class JdkClientHttpSender implements HttpSender {
+
+    // An error answer's body is logged by the exporter; more than this is never read.
+    static final int MAX_RESPONSE_BODY = 64 * 1024;
+    private static final List<Integer> RETRYABLE_STATUSES = List.of(429, 502, 503, 504);
+
+    private final HttpClient client;
+    private final URI endpoint;
+    private final String contentType;
+    private final @Nullable Compressor compressor;
+    private final Duration timeout;
+    private final Supplier<Map<String, List<String>>> headers;
+    private final @Nullable RetryPolicy retryPolicy;
+    private final ExecutorService executor;
+
+    JdkClientHttpSender(HttpSenderConfig config) {
+        HttpClient.Builder client = HttpClient.newBuilder()
+                .connectTimeout(config.getConnectTimeout())
+                // HTTP/2 where TLS offers it; on plain HTTP no h2c upgrade, which some proxies stall on.
+                .version(
+                        "https".equalsIgnoreCase(config.getEndpoint().getScheme())
+                                ? HttpClient.Version.HTTP_2
+                                : HttpClient.Version.HTTP_1_1);
+        if (config.getProxyOptions() != null) {
+            client.proxy(config.getProxyOptions().getProxySelector());
+        }
+        if (config.getSslContext() != null) {
+            client.sslContext(config.getSslContext());
+        }
+        this.client = client.build();
+        this.endpoint = config.getEndpoint();
+        this.contentType = config.getContentType();
+        this.compressor = config.getCompressor();
+        this.timeout = config.getTimeout();
+        this.headers = config.getHeadersSupplier();
+        this.retryPolicy = config.getRetryPolicy();
+        this.executor = config.getExecutorService();
+    }
+
+    @Override
+    public void send(MessageWriter message, Consumer<HttpResponse> onResponse, Consumer<Throwable> onError) {
+        byte[] body;
+        try {
+            body = body(message);
+        } catch (IOException | RuntimeException e) {
+            onError.accept(e);
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    onResponse.accept(sendWithRetries(body));
+                } catch (IOException | RuntimeException e) {
+                    onError.accept(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    onError.accept(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            onError.accept(e);
+        }
+    }
+
+    /** The request body, written once on the caller's thread (the exporter's) and compressed if configured. */
+    private byte[] body(MessageWriter message) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(message.getContentLength(), 32));
+        if (compressor == null) {
+            message.writeMessage(bytes);
+        } else {
+            try (OutputStream compressed = compressor.compress(bytes)) {
+                message.writeMessage(compressed);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private HttpResponse sendWithRetries(byte[] body) throws IOException, InterruptedException {
+        int maxAttempts = retryPolicy == null ? 1 : retryPolicy.getMaxAttempts();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse response = sendOnce(body);
+                if (attempt >= maxAttempts || !RETRYABLE_STATUSES.contains(response.getStatusCode())) {
+                    return response;
+                }
+            } catch (IOException e) {
+                if (attempt >= maxAttempts || !retryable(e)) {
+                    throw e;
+                }
+            }
+            Thread.sleep(backoff(attempt).toMillis());
+        }
+    }
+
+    private HttpResponse sendOnce(byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (compressor != null) {
+            request.header("Content-Encoding", compressor.getEncoding());
+        }
+        Map<String, List<String>> extra = headers.get();
+        if (extra != null) {
+            extra.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
+        }
+        java.net.http.HttpResponse<InputStream> response =
+                client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        byte[] answer;
+        try (InputStream in = response.body()) {
+            answer = in.readNBytes(MAX_RESPONSE_BODY);
+        }
+        return new Answer(response.statusCode(), answer);
+    }
+
+    private boolean retryable(IOException e) {
+        Predicate<IOException> policy = retryPolicy == null ? null : retryPolicy.getRetryExceptionPredicate();
+        if (policy != null) {
+            return policy.test(e);
+        }
+        // As OpenTelemetry's own senders: nearly every I/O failure (a refused or reset connection, one closed before
+        // an answer, a timeout) passes; a TLS failure does not.
+        return !(e instanceof SSLException);
+    }
+
+    /** Exponential backoff with full jitter, as OpenTelemetry's senders do. */
+    private Duration backoff(int attempt) {
+        RetryPolicy policy = retryPolicy == null ? RetryPolicy.getDefault() : retryPolicy;
+        double exponential =
+                policy.getInitialBackoff().toNanos() * Math.pow(policy.getBackoffMultiplier(), attempt - 1);
+        long cap = (long) Math.min(exponential, policy.getMaxBackoff().toNanos());
+        return Duration.ofNanos(ThreadLocalRandom.current().nextLong(Math.max(cap, 1)));
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+        // The executor belongs to the pipeline, which stops it; the JDK 17 client has nothing to close.
+        return CompletableResultCode.ofSuccess();
+    }
+
+    private record Answer(int status, byte[] body) implements HttpResponse {
+
+        @Override
+        public int getStatusCode() {
+            return status;
+        }
+
+        @Override
+        public String getStatusMessage() {
+            // The JDK client does not keep the reason phrase.
+            return "HTTP " + status;
+        }
+
+        @Override
+        public byte[] getResponseBody() {
+            return body.clone();
+        }
+    }
+}
