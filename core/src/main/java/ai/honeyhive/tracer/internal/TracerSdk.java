@@ -218,11 +218,12 @@ public final class TracerSdk {
     }
 
     /**
-     * Stops masking the API key in the exporter's logs once the exports in flight now have ended; the last step of
-     * closing, since exports that outlive the close timeout may still log.
+     * Interrupts the exports still in flight past the close's bound, and stops masking the API key in the exporter's
+     * logs once they have ended; the last step of closing, since those exports still log their failure.
      */
     public void releaseWhenExportsEnd() {
         if (export != null) {
+            export.stopSending();
             export.awaitInFlight().whenComplete(export::release);
         }
     }

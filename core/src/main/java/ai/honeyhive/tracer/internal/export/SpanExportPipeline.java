@@ -187,7 +187,15 @@ public final class SpanExportPipeline {
         return ended;
     }
 
-    /** Stops the export threads and masking this pipeline's key in exporter logs; call once the exports ended. */
+    /**
+     * Interrupts the exports still under way (waiting for an answer, or before a retry): they fail and are counted,
+     * instead of retrying on after the tracer has closed. Called once the close's bound has passed.
+     */
+    public void stopSending() {
+        senders.shutdownNow();
+    }
+
+    /** Stops masking this pipeline's key in exporter logs; call once the exports ended. */
     public void release() {
         senders.shutdown();
         try {

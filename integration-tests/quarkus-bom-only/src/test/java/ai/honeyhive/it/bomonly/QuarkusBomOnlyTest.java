@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.honeyhive.testing.RecordedRequest;
 import ai.honeyhive.testing.RecordedSpan;
+import ai.honeyhive.testing.RecordingHoneyHiveResource;
+import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import ai.honeyhive.testing.Route;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.HttpSenderProvider;
@@ -20,8 +22,10 @@ import org.junit.jupiter.api.Test;
  * spans reach HoneyHive over OTLP with the OpenTelemetry release Quarkus manages.
  */
 @QuarkusTest
-@QuarkusTestResource(RecordingServerResource.class)
+@QuarkusTestResource(RecordingHoneyHiveResource.class)
 class QuarkusBomOnlyTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Test
     void aRequestIsASessionWithItsTracedBeanExportedWithQuarkussOpenTelemetry() {
@@ -30,21 +34,20 @@ class QuarkusBomOnlyTest {
         assertThat(response.asString()).isEqualTo("Hello, Ada");
         String session = response.header("X-Session-ID");
 
-        RecordedSpan request = RecordingServerResource.HONEYHIVE.awaitSpan(
-                span -> session.equals(span.sessionId()) && "GET /greeting".equals(span.name()));
-        RecordedSpan greet = RecordingServerResource.HONEYHIVE.awaitSpan(
-                span -> session.equals(span.sessionId()) && span.name().endsWith("greet"));
+        RecordingHoneyHiveServer honeyhive = RecordingHoneyHiveResource.server();
+        RecordedSpan request = honeyhive.awaitSpan(
+                span -> session.equals(span.sessionId()) && "GET /greeting".equals(span.name()), WAIT);
+        RecordedSpan greet = honeyhive.awaitSpan(
+                span -> session.equals(span.sessionId()) && span.name().endsWith("greet"), WAIT);
         assertThat(greet.parentSpanId()).isEqualTo(request.spanId());
         assertThat(greet.eventType()).isEqualTo("tool");
         assertThat(greet.stringAttribute("honeyhive.project")).isEqualTo("bom-only-it");
 
-        RecordedRequest start = RecordingServerResource.HONEYHIVE
-                .server()
-                .awaitRequest(
-                        Route.SESSION_START,
-                        recorded -> session.equals(recorded.json().at("/session/session_id").asText()),
-                        Duration.ofSeconds(20));
-        assertThat(start.header("Authorization")).contains("Bearer hh-it-key");
+        RecordedRequest start = honeyhive.awaitRequest(
+                Route.SESSION_START,
+                recorded -> session.equals(recorded.json().at("/session/session_id").asText()),
+                WAIT);
+        assertThat(start.header("Authorization")).contains("Bearer hh-test-key");
     }
 
     @Test

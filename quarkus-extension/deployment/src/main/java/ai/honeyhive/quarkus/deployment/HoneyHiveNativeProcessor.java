@@ -1,23 +1,18 @@
 package ai.honeyhive.quarkus.deployment;
 
-import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.RuntimeInitializedClassBuildItem;
-import io.quarkus.deployment.builditem.nativeimage.ServiceProviderBuildItem;
 
 /** What a native image of the application needs of the tracer that static analysis does not find. */
 class HoneyHiveNativeProcessor {
 
-    private static final String HTTP_SENDER_PROVIDER = "io.opentelemetry.sdk.common.export.HttpSenderProvider";
-
+    // The OTLP exporter is handed the tracer's own HTTP sender, not one found by the service loader: nothing to
+    // register for it.
     @BuildStep
-    void register(
-            BuildProducer<ServiceProviderBuildItem> services, BuildProducer<NativeImageResourceBuildItem> resources) {
-        // The OTLP exporter finds its JDK HTTP sender through the service loader.
-        services.produce(ServiceProviderBuildItem.allProvidersFromClassPath(HTTP_SENDER_PROVIDER));
+    NativeImageResourceBuildItem versionResource() {
         // The library version sent in the hh-client headers.
-        resources.produce(new NativeImageResourceBuildItem("ai/honeyhive/tracer/internal/version.properties"));
+        return new NativeImageResourceBuildItem("ai/honeyhive/tracer/internal/version.properties");
     }
 
     @BuildStep

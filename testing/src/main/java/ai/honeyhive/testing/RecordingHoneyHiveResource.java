@@ -1,0 +1,57 @@
+package ai.honeyhive.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * A Quarkus test resource that points the application under test at a {@link RecordingHoneyHiveServer}:
+ *
+ * <pre>{@code
+ * @QuarkusTest
+ * @QuarkusTestResource(RecordingHoneyHiveResource.class)
+ * class SupportResourceTest {
+ *     RecordingHoneyHiveServer honeyhive = RecordingHoneyHiveResource.server();
+ *
+ *     @Test
+ *     void eachRequestIsASession() {
+ *         String session = RestAssured.get("/support/answer?q=refunds").header("X-Session-ID");
+ *         honeyhive.awaitSpan(span -> session.equals(span.sessionId()), Duration.ofSeconds(20));
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The application gets {@code honeyhive.server-url} (the server's URL) and an API key, so that it sends instead of
+ * running in test mode: {@value RecordingHoneyHiveExtension#TEST_API_KEY}, or the resource argument {@code api-key}
+ * ({@code @QuarkusTestResource(value = RecordingHoneyHiveResource.class, initArgs = @ResourceArg(name = "api-key",
+ * value = "..."))}); both win over {@code application.properties}, as test resources do. Quarkus reads the configuration before the test
+ * instance exists, and loads the test class in a class loader of its own; so the server's port is reserved once per
+ * JVM and {@link #server()} starts the server, on that port, in the caller's class loader. One server serves every
+ * test class of the JVM that uses this resource; {@code server().reset()} forgets what it recorded.
+ */
+public class RecordingHoneyHiveResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final ReservedRecordingServer SERVER = new ReservedRecordingServer("quarkus-test-resource");
+
+    private String apiKey = RecordingHoneyHiveExtension.TEST_API_KEY;
+
+    /** The recording server the application sends to, started on first use. */
+    public static RecordingHoneyHiveServer server() {
+        return SERVER.server();
+    }
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        apiKey = initArgs.getOrDefault("api-key", RecordingHoneyHiveExtension.TEST_API_KEY);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of(
+                RecordingHoneyHiveExtension.SERVER_URL, SERVER.url(), RecordingHoneyHiveExtension.API_KEY, apiKey);
+    }
+
+    @Override
+    public void stop() {
+        // The server lives as long as the JVM: Quarkus may start the application again for the next test class.
+    }
+}
