@@ -27,7 +27,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,7 +56,7 @@ public class HoneyHiveCdiExtension implements Extension {
 
     private static boolean tracingEnabled() {
         try {
-            return new MicroProfileTracerConfigReader(ConfigProvider.getConfig()).anyTracerEnabled();
+            return new MicroProfileTracerConfigReader(ApplicationConfig.get()).anyTracerEnabled();
         } catch (RuntimeException e) {
             // An invalid value is reported, naming the key, when the tracers are built; intercept until then.
             return true;
@@ -90,7 +89,7 @@ public class HoneyHiveCdiExtension implements Extension {
     }
 
     void addTracerBeans(@Observes AfterBeanDiscovery discovery) {
-        MicroProfileTracerConfigReader reader = new MicroProfileTracerConfigReader(ConfigProvider.getConfig());
+        MicroProfileTracerConfigReader reader = new MicroProfileTracerConfigReader(ApplicationConfig.get());
         TracerRegistry tracers = new TracerRegistry(reader);
         registry = tracers;
         configuredNames = reader.namedTracers();
