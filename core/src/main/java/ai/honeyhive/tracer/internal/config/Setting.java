@@ -3,6 +3,7 @@ package ai.honeyhive.tracer.internal.config;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -131,22 +132,29 @@ public final class Setting<T> {
         return type.parseConfigValue(source, text);
     }
 
-    /** The text of an environment variable parsed as this setting's type, the error naming the variable. */
+    /**
+     * The text of an environment variable parsed as this setting's type, the error naming the variable as the
+     * environment gives it: {@code HH_TEST_MODE (environment variable for honeyhive.test-mode) must be ...}.
+     */
     public T parseEnvironmentValue(String variable, String text) {
-        return type.parseEnvironmentValue(variable + " (" + name + describeKey() + ")", text);
+        String key = propertyKey == null ? "the builder's " + name : propertyKey;
+        return type.parseEnvironmentValue(variable + " (environment variable for " + key + ")", text);
     }
 
-    /** All the names of this setting, for error messages: {@code apiKey (honeyhive.api-key, env HH_API_KEY)}. */
+    /**
+     * All the names of this setting, for error messages about its value wherever it was set, the configuration key
+     * first as a properties file names it: {@code honeyhive.api-key (env HH_API_KEY; builder apiKey)}.
+     */
     public String describe() {
-        String names = propertyKey == null ? "" : propertyKey;
+        List<String> others = new ArrayList<>();
         if (!environmentVariables.isEmpty()) {
-            names += (names.isEmpty() ? "" : ", ") + "env " + String.join(" or ", environmentVariables);
+            others.add("env " + String.join(" or ", environmentVariables));
         }
-        return names.isEmpty() ? name : name + " (" + names + ")";
-    }
-
-    private String describeKey() {
-        return propertyKey == null ? "" : ", " + propertyKey;
+        if (propertyKey == null) {
+            return others.isEmpty() ? name : name + " (" + String.join("; ", others) + ")";
+        }
+        others.add("builder " + name);
+        return propertyKey + " (" + String.join("; ", others) + ")";
     }
 
     @Override

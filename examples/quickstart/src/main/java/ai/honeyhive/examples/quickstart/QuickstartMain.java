@@ -7,6 +7,7 @@ import ai.honeyhive.tracer.HoneyHiveTracer;
 import ai.honeyhive.tracer.SessionEnrichment;
 import ai.honeyhive.tracer.SessionOptions;
 import ai.honeyhive.tracer.SessionScope;
+import ai.honeyhive.tracer.TracerConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public final class QuickstartMain {
             System.out.println(
                     hasKey
                             ? "Sent to HoneyHive (everything delivered: " + delivered + "); see project "
-                                    + tracer.project() + " at https://app.honeyhive.ai"
+                                    + tracer.project() + " in " + where(tracer)
                             : "Test mode: nothing was sent. Set HH_API_KEY (and HH_PROJECT) to send these to HoneyHive.");
         }
     }
@@ -119,5 +120,13 @@ public final class QuickstartMain {
                 return answer;
             }
         }
+    }
+
+    /** Where to look: HoneyHive's app for its own API, the deployment's UI for a self-hosted one. */
+    private static String where(HoneyHiveTracer tracer) {
+        String server = tracer.config().serverUrl();
+        return server.equals(TracerConfig.DEFAULT_SERVER_URL)
+                ? "https://app.honeyhive.ai"
+                : "the HoneyHive UI of your deployment (its API is " + server + ")";
     }
 }

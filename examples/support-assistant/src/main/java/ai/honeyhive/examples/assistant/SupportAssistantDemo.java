@@ -2,6 +2,7 @@ package ai.honeyhive.examples.assistant;
 
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import ai.honeyhive.tracer.SpanStatistics;
+import ai.honeyhive.tracer.TracerConfig;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -97,10 +98,18 @@ public class SupportAssistantDemo implements QuarkusApplication {
                     "Test mode: nothing was sent. Set HH_API_KEY (and HH_PROJECT) to send these to" + " HoneyHive.");
         } else {
             System.out.printf(
-                    "Sent to HoneyHive (delivered: %d spans, failed: %d): open https://app.honeyhive.ai, project %s,"
-                            + " and look for the sessions named %s%n",
-                    spans.delivered(), spans.failed(), tracer.project(), tracer.sessionName());
+                    "Sent to HoneyHive (delivered: %d spans, failed: %d): open %s, project %s, and look for the"
+                            + " sessions named %s%n",
+                    spans.delivered(), spans.failed(), where(tracer), tracer.project(), tracer.sessionName());
         }
         return burst.unexpected() == 0 && delivered ? 0 : 1;
+    }
+
+    /** Where to look: HoneyHive's app for its own API, the deployment's UI for a self-hosted one. */
+    private static String where(HoneyHiveTracer tracer) {
+        String server = tracer.config().serverUrl();
+        return server.equals(TracerConfig.DEFAULT_SERVER_URL)
+                ? "https://app.honeyhive.ai"
+                : "the HoneyHive UI of your deployment (its API is " + server + ")";
     }
 }
