@@ -854,6 +854,23 @@ public final class HoneyHiveTracer implements AutoCloseable {
         }
 
         /**
+         * Sends spans to this OTLP/HTTP traces URL instead of HoneyHive, such as an OpenTelemetry Collector's
+         * {@code http://collector:4318/v1/traces} that forwards them to HoneyHive ({@code HH_OTLP_ENDPOINT}). Session
+         * calls still go to {@link #serverUrl}; the API key and {@code X-Source} are not sent there, only
+         * {@link #otlpHeaders}.
+         */
+        public Builder otlpEndpoint(String otlpEndpoint) {
+            config.otlpEndpoint(otlpEndpoint);
+            return this;
+        }
+
+        /** Headers sent with spans to {@link #otlpEndpoint} ({@code HH_OTLP_HEADERS}, {@code name=value,...}). */
+        public Builder otlpHeaders(Map<String, String> headers) {
+            config.otlpHeaders(headers);
+            return this;
+        }
+
+        /**
          * The tracer's own session, a UUID, instead of a new one: by default an existing session to continue, which is
          * not started; with {@code startSession(true)} set too, the session the tracer starts under this id, with its
          * inputs and evaluation metadata.

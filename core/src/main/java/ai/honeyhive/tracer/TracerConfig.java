@@ -7,6 +7,9 @@ import ai.honeyhive.tracer.internal.config.EnvironmentSettings;
 import ai.honeyhive.tracer.internal.config.SettingValues;
 import ai.honeyhive.tracer.internal.config.Settings;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -104,6 +107,21 @@ public final class TracerConfig {
     /** The base URL, without a trailing {@code /}. */
     public String serverUrl() {
         return values.getOrDefault(Settings.SERVER_URL);
+    }
+
+    /** Where spans go instead of HoneyHive (an OpenTelemetry Collector's traces URL), or null for HoneyHive. */
+    public @Nullable String otlpEndpoint() {
+        return values.get(Settings.OTLP_ENDPOINT);
+    }
+
+    /** The headers sent with spans to {@link #otlpEndpoint()}, by name. */
+    public Map<String, String> otlpHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String entry : values.getOrDefault(Settings.OTLP_HEADERS)) {
+            int equals = entry.indexOf('=');
+            headers.put(entry.substring(0, equals), entry.substring(equals + 1));
+        }
+        return headers;
     }
 
     /** The session to continue, a lowercase UUID, or null to start a new one. */
@@ -310,6 +328,25 @@ public final class TracerConfig {
          */
         public Builder serverUrl(String serverUrl) {
             values.set(Settings.SERVER_URL, requireNonNull(serverUrl, "serverUrl"));
+            return this;
+        }
+
+        /**
+         * Sends spans to this OTLP/HTTP traces URL instead of HoneyHive, such as an OpenTelemetry Collector's
+         * {@code http://collector:4318/v1/traces} that forwards them to HoneyHive ({@code HH_OTLP_ENDPOINT}). Session
+         * calls still go to {@link #serverUrl}; the API key and {@code X-Source} are not sent there, only
+         * {@link #otlpHeaders}.
+         */
+        public Builder otlpEndpoint(String otlpEndpoint) {
+            values.set(Settings.OTLP_ENDPOINT, requireNonNull(otlpEndpoint, "otlpEndpoint"));
+            return this;
+        }
+
+        /** Headers sent with spans to {@link #otlpEndpoint} ({@code HH_OTLP_HEADERS}, {@code name=value,...}). */
+        public Builder otlpHeaders(Map<String, String> headers) {
+            List<String> entries = new ArrayList<>();
+            requireNonNull(headers, "headers").forEach((name, value) -> entries.add(name + "=" + value));
+            values.set(Settings.OTLP_HEADERS, entries);
             return this;
         }
 

@@ -4,6 +4,8 @@ import ai.honeyhive.tracer.internal.session.SessionIds;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -31,6 +33,31 @@ public final class Checks {
                     + " another character that cannot be sent in an HTTP header; check how the key is read");
         }
         return value;
+    }
+
+    /** HTTP headers as {@code name=value} entries: a token name, a value that can be sent in a header. */
+    public static List<String> headerPairs(Setting<List<String>> setting, List<String> values) {
+        List<String> pairs = new ArrayList<>();
+        for (String entry : values) {
+            int equals = entry.indexOf('=');
+            String name = equals < 0 ? "" : entry.substring(0, equals).strip();
+            String value = equals < 0 ? "" : entry.substring(equals + 1).strip();
+            if (name.isEmpty() || !name.chars().allMatch(Checks::isTokenCharacter)) {
+                throw new IllegalArgumentException(setting.describe()
+                        + " must be name=value entries with a header name before each '=', such as"
+                        + " authorization=Bearer token; an entry has no header name");
+            }
+            if (!value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                throw new IllegalArgumentException(setting.describe() + " header " + name
+                        + " has a line break or another character that cannot be sent in an HTTP header");
+            }
+            pairs.add(name + "=" + value);
+        }
+        return List.copyOf(pairs);
+    }
+
+    private static boolean isTokenCharacter(int c) {
+        return c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
     }
 
     /** An http(s) base URL without credentials, query or fragment; trailing slashes dropped. */

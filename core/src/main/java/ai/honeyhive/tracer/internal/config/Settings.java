@@ -56,6 +56,27 @@ public final class Settings {
             .describedAs(
                     "the HoneyHive base URL, for self-hosted HoneyHive (of the two variables, the first set wins)");
 
+    public static final Setting<String> OTLP_ENDPOINT = Setting.text("otlpEndpoint")
+            .property("honeyhive.otlp.endpoint")
+            .environment("HH_OTLP_ENDPOINT")
+            .check(Checks::baseUrl)
+            .describedAs(
+                    "where spans go instead of HoneyHive, as a full OTLP/HTTP traces URL: an OpenTelemetry Collector"
+                            + " (for example `http://collector:4318/v1/traces`) that forwards them to HoneyHive; session"
+                            + " calls still go to `serverUrl`",
+                    "HoneyHive's own OTLP endpoint");
+
+    public static final Setting<List<String>> OTLP_HEADERS = Setting.list("otlpHeaders")
+            .property("honeyhive.otlp.headers")
+            .environment("HH_OTLP_HEADERS")
+            .secret()
+            .defaultValue(List.of())
+            .check(Checks::headerPairs)
+            .describedAs(
+                    "`name=value` headers (comma-separated) sent with spans to `otlpEndpoint`, instead of the API key"
+                            + " and `X-Source`; never logged or printed",
+                    "none");
+
     public static final Setting<String> SESSION_ID = Setting.text("sessionId")
             .property("honeyhive.session-id")
             .check(Checks::uuid)
@@ -254,6 +275,8 @@ public final class Settings {
             SOURCE,
             SESSION_NAME,
             SERVER_URL,
+            OTLP_ENDPOINT,
+            OTLP_HEADERS,
             SESSION_ID,
             INPUTS,
             EVALUATION,

@@ -37,6 +37,17 @@ public record HoneyHiveEndpoint(String serverUrl, String apiKey) {
         return headers;
     }
 
+    /**
+     * The headers for an OpenTelemetry Collector that forwards spans to HoneyHive: its own, and the client's
+     * identification, but not the API key (the collector adds HoneyHive's headers).
+     */
+    public Map<String, String> headersForCollector(Map<String, String> collectorHeaders) {
+        Map<String, String> headers = headers();
+        headers.remove("Authorization");
+        headers.putAll(collectorHeaders);
+        return headers;
+    }
+
     /** Masks this endpoint's key in text that is about to be logged, in case a server echoed it. */
     public SecretRedactor redactor() {
         return new SecretRedactor(apiKey);

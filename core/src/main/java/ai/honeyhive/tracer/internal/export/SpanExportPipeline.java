@@ -11,8 +11,10 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The way spans leave the process: a bounded batch processor in front of the OTLP/HTTP exporter (JDK sender) that
@@ -61,7 +63,13 @@ public final class SpanExportPipeline {
      * @param modelEvents the bucket keys model and tool spans get at export
      */
     public static SpanExportPipeline create(ExportSettings settings, ModelEvents modelEvents) {
-        String endpoint = settings.endpoint().url(TRACES_PATH);
+        // An OpenTelemetry Collector in between gets its own headers; HoneyHive gets the key and the source.
+        String endpoint = settings.otlpEndpoint() != null
+                ? settings.otlpEndpoint()
+                : settings.endpoint().url(TRACES_PATH);
+        Map<String, String> headers = settings.otlpEndpoint() != null
+                ? settings.endpoint().headersForCollector(settings.otlpHeaders())
+                : settings.endpoint().headersForTraces(settings.source());
         SdkSpanCounters counters = new SdkSpanCounters();
         // The sender waits for each answer (and its retries) on this pool: one thread per export in flight, queuing.
         ExecutorService senders = Executors.newFixedThreadPool(settings.maxExportsInFlight(), runnable -> {
@@ -78,7 +86,7 @@ public final class SpanExportPipeline {
                 .setConnectTimeout(min(settings.exportTimeout(), MAX_CONNECT_TIMEOUT))
                 // Retries 429, 502, 503, 504 and connection failures with exponential backoff.
                 .setRetryPolicy(RetryPolicy.getDefault());
-        settings.endpoint().headersForTraces(settings.source()).forEach(otlp::addHeader);
+        headers.forEach(otlp::addHeader);
         DeliveryTrackingSpanExporter delivery = new DeliveryTrackingSpanExporter(
                 otlp.build(), endpoint, settings.endpoint().redactor());
         // Completed after the budget's estimate, on the way out, so that a span gives back what it took.
@@ -222,6 +230,8 @@ public final class SpanExportPipeline {
      * @param maxExportBatchSize the most spans in one request
      * @param maxExportsInFlight the most export requests sent at once
      * @param batchExportTimeout the limit of one batch export, retries included
+     * @param otlpEndpoint where spans go instead of HoneyHive (a collector), or null
+     * @param otlpHeaders the headers sent with spans to {@code otlpEndpoint}
      */
     public record ExportSettings(
             HoneyHiveEndpoint endpoint,
@@ -233,7 +243,9 @@ public final class SpanExportPipeline {
             int maxQueueMib,
             int maxExportBatchSize,
             int maxExportsInFlight,
-            Duration batchExportTimeout) {
+            Duration batchExportTimeout,
+            @Nullable String otlpEndpoint,
+            Map<String, String> otlpHeaders) {
 
         /** The settings a tracer's configuration gives, sending to the endpoint. */
         public static ExportSettings of(HoneyHiveEndpoint endpoint, TracerConfig config) {
@@ -247,7 +259,9 @@ public final class SpanExportPipeline {
                     config.batchMaxQueueMib(),
                     config.batchMaxExportBatchSize(),
                     config.batchMaxExportsInFlight(),
-                    config.batchExportTimeout());
+                    config.batchExportTimeout(),
+                    config.otlpEndpoint(),
+                    config.otlpHeaders());
         }
     }
 }

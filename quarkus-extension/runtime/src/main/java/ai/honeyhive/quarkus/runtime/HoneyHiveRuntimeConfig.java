@@ -92,6 +92,21 @@ public interface HoneyHiveRuntimeConfig {
         Optional<String> serverUrl();
 
         /**
+         * Where spans go instead of HoneyHive: an OpenTelemetry Collector's OTLP/HTTP traces URL, such as
+         * {@code http://collector:4318/v1/traces}, that forwards them ({@code HH_OTLP_ENDPOINT}); session calls still
+         * go to {@code server-url}.
+         */
+        @WithName("otlp.endpoint")
+        Optional<String> otlpEndpoint();
+
+        /**
+         * Headers sent with spans to {@code otlp.endpoint}, as {@code name=value} entries, instead of the API key and
+         * {@code X-Source} ({@code HH_OTLP_HEADERS}); never logged.
+         */
+        @WithName("otlp.headers")
+        Optional<List<String>> otlpHeaders();
+
+        /**
          * Trace without sending anything at all ({@code HH_TEST_MODE}); no key needed. In dev and test mode, true
          * when no key is set.
          */
