@@ -2,6 +2,7 @@ package ai.honeyhive.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A Quarkus test resource that points the application under test at a {@link RecordingHoneyHiveServer}:
@@ -37,6 +38,11 @@ public class RecordingHoneyHiveResource implements QuarkusTestResourceLifecycleM
     /** The recording server the application sends to, started on first use. */
     public static RecordingHoneyHiveServer server() {
         return SERVER.server();
+    }
+
+    /** The first span received that matches, waiting up to 20 seconds for it. */
+    public static RecordedSpan awaitSpan(Predicate<RecordedSpan> wanted) {
+        return SERVER.awaitSpan(wanted);
     }
 
     @Override

@@ -2,7 +2,9 @@ package ai.honeyhive.it.quarkus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.honeyhive.testing.RecordingHoneyHiveResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -15,12 +17,14 @@ import org.junit.jupiter.api.Test;
  * with SmallRye Health, and the meters with Micrometer's Prometheus registry, both reading the tracer's own counts.
  */
 @QuarkusTest
-@QuarkusTestResource(RecordingServerResource.class)
+@QuarkusTestResource(
+        value = RecordingHoneyHiveResource.class,
+        initArgs = @ResourceArg(name = "api-key", value = "hh-it-key"))
 class DeliveryVisibilityTest {
 
     @BeforeEach
     void startServer() {
-        RecordingServerResource.HONEYHIVE.server();
+        RecordingHoneyHiveResource.server();
     }
 
     @Test
@@ -32,7 +36,7 @@ class DeliveryVisibilityTest {
                 .statusCode(200)
                 .extract()
                 .header("X-Session-ID");
-        RecordingServerResource.HONEYHIVE.awaitSpan(
+        RecordingHoneyHiveResource.awaitSpan(
                 span -> session.equals(span.sessionId()) && span.name().equals("GET /support/answer"));
 
         JsonPath ready = RestAssured.get("/q/health/ready")
@@ -57,7 +61,7 @@ class DeliveryVisibilityTest {
                 .get("/support/answer")
                 .then()
                 .statusCode(200);
-        RecordingServerResource.HONEYHIVE.awaitSpan(span -> span.name().equals("GET /support/answer"));
+        RecordingHoneyHiveResource.awaitSpan(span -> span.name().equals("GET /support/answer"));
 
         String metrics =
                 RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
@@ -75,7 +79,7 @@ class DeliveryVisibilityTest {
                 .get("/support/audit")
                 .then()
                 .statusCode(200);
-        RecordingServerResource.HONEYHIVE.awaitSpan(span -> span.name().equals("AuditLog.record"));
+        RecordingHoneyHiveResource.awaitSpan(span -> span.name().equals("AuditLog.record"));
 
         // The export is counted once its answer is read, a moment after the server has recorded the span.
         String delivered = "honeyhive_spans_total{outcome=\"delivered\",tracer=\"audit\"} 1.0";

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.honeyhive.testing.RecordedRequest;
 import ai.honeyhive.testing.RecordedSpan;
+import ai.honeyhive.testing.RecordingHoneyHiveResource;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import ai.honeyhive.testing.Route;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -26,7 +28,9 @@ import org.junit.jupiter.api.condition.JRE;
 
 /** A real Quarkus REST application with the extension, checked on the decoded OTLP the recording server got. */
 @QuarkusTest
-@QuarkusTestResource(RecordingServerResource.class)
+@QuarkusTestResource(
+        value = RecordingHoneyHiveResource.class,
+        initArgs = @ResourceArg(name = "api-key", value = "hh-it-key"))
 class SupportResourceTest {
 
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -35,7 +39,7 @@ class SupportResourceTest {
 
     @BeforeEach
     void startServer() {
-        honeyhive = RecordingServerResource.HONEYHIVE.server();
+        honeyhive = RecordingHoneyHiveResource.server();
     }
 
     @Test
@@ -194,7 +198,7 @@ class SupportResourceTest {
     }
 
     private RecordedSpan awaitSpan(Predicate<RecordedSpan> wanted) {
-        return RecordingServerResource.HONEYHIVE.awaitSpan(wanted);
+        return RecordingHoneyHiveResource.awaitSpan(wanted);
     }
 
     private RecordedRequest awaitSessionStart(String session) {

@@ -15,6 +15,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,12 @@ class SettingsReadersTest {
             // One entry below the key, and one entry the named tracer adds to the default tracer's.
             properties.put(setting.propertyKey() + ".sample", "sample-" + setting.name());
             expected.put(setting, Map.of("sample", "sample-" + setting.name()));
+            return;
+        }
+        if (setting.type().name().equals("list of string")) {
+            // Two entries, in the form a list of headers takes.
+            properties.put(setting.propertyKey(), "x-sample=1,x-" + setting.name() + "=2");
+            expected.put(setting, List.of("x-sample=1", "x-" + setting.name() + "=2"));
             return;
         }
         Object value =

@@ -3,11 +3,13 @@ package ai.honeyhive.it.quarkus.otel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.honeyhive.testing.RecordedSpan;
+import ai.honeyhive.testing.RecordingHoneyHiveResource;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -24,7 +26,10 @@ import org.junit.jupiter.api.Test;
  * spans of the session once each, through its own exporter, and Quarkus keeps exporting its own.
  */
 @QuarkusTest
-@QuarkusTestResource(RecordingServerResource.class)
+@QuarkusTestResource(StubOpenAiResource.class)
+@QuarkusTestResource(
+        value = RecordingHoneyHiveResource.class,
+        initArgs = @ResourceArg(name = "api-key", value = "hh-it-key"))
 class CoexistenceTest {
 
     @Inject
@@ -37,7 +42,7 @@ class CoexistenceTest {
 
     @BeforeEach
     void startServer() {
-        honeyhive = RecordingServerResource.HONEYHIVE.server();
+        honeyhive = RecordingHoneyHiveResource.server();
     }
 
     @Test
@@ -82,9 +87,9 @@ class CoexistenceTest {
         String session = response.header("X-Session-ID");
         RecordedSpan chain = awaitInSession(session, "BotResource.answer");
         // The AI service span, and its chat span with the gen_ai attributes langchain4j sets, under the @Traced chain.
-        RecordedSpan service = RecordingServerResource.HONEYHIVE.awaitSpan(
+        RecordedSpan service = RecordingHoneyHiveResource.awaitSpan(
                 span -> session.equals(span.sessionId()) && span.name().startsWith("langchain4j.aiservices."));
-        RecordedSpan chat = RecordingServerResource.HONEYHIVE.awaitSpan(
+        RecordedSpan chat = RecordingHoneyHiveResource.awaitSpan(
                 span -> session.equals(span.sessionId()) && span.attributes().containsKey("gen_ai.request.model"));
         assertThat(service.parentSpanId()).isEqualTo(chain.spanId());
         assertThat(chat.parentSpanId()).isEqualTo(service.spanId());
@@ -167,7 +172,7 @@ class CoexistenceTest {
     }
 
     private RecordedSpan awaitInSession(String session, String name) {
-        return RecordingServerResource.HONEYHIVE.awaitSpan(
+        return RecordingHoneyHiveResource.awaitSpan(
                 span -> name.equals(span.name()) && session.equals(span.sessionId()));
     }
 

@@ -1,17 +1,11 @@
 package ai.honeyhive.it.quarkus.otel;
 
-import ai.honeyhive.testing.ReservedRecordingServer;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
-/**
- * Points the application at the recording server (which the tests start on the reserved port) and at a loopback
- * stand-in for the OpenAI API, before it starts.
- */
-public class RecordingServerResource implements QuarkusTestResourceLifecycleManager {
-
-    static final ReservedRecordingServer HONEYHIVE = new ReservedRecordingServer("quarkus-otel-it");
+/** Points the application at a loopback stand-in for the OpenAI API before it starts. */
+public class StubOpenAiResource implements QuarkusTestResourceLifecycleManager {
 
     private HttpServer openAi;
 
@@ -19,8 +13,6 @@ public class RecordingServerResource implements QuarkusTestResourceLifecycleMana
     public Map<String, String> start() {
         openAi = StubOpenAi.start();
         return Map.of(
-                "honeyhive.server-url",
-                HONEYHIVE.url(),
                 "quarkus.langchain4j.openai.base-url",
                 "http://127.0.0.1:" + openAi.getAddress().getPort() + "/v1");
     }
