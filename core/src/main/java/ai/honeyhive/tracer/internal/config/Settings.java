@@ -45,7 +45,9 @@ public final class Settings {
             .property("honeyhive.session-name")
             .environment("HH_SESSION_NAME")
             .check(Checks::notBlank)
-            .describedAs("the name of the tracer's own session", "the application's name (main class or jar)");
+            .describedAs(
+                    "the name of the tracer's own session",
+                    "the application's name: `quarkus.application.name` on Quarkus, else the main class or jar");
 
     // HH_API_URL wins over HH_SERVER_URL when both are set, as in the Python SDK.
     public static final Setting<String> SERVER_URL = Setting.text("serverUrl")

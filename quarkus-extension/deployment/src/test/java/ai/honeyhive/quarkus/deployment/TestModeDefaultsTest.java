@@ -25,6 +25,7 @@ class TestModeDefaultsTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Greeter.class))
+            .overrideConfigKey("quarkus.application.name", "support-assistant")
             .setBeforeAllCustomizer(() -> {
                 try {
                     Files.deleteIfExists(EVENTS);
@@ -53,6 +54,11 @@ class TestModeDefaultsTest {
         assertThat(events)
                 .anySatisfy(event ->
                         assertThat(event.toString()).contains("Greeter.greet").contains("ada"));
+    }
+
+    @Test
+    void theDefaultSessionIsNamedAfterTheApplicationNotItsLauncher() {
+        assertThat(tracer.sessionName()).isEqualTo("support-assistant");
     }
 
     @ApplicationScoped

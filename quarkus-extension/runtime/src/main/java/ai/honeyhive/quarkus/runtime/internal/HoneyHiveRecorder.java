@@ -12,9 +12,11 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,7 +48,12 @@ public class HoneyHiveRecorder {
         MappingTracerConfigReader tracers = new MappingTracerConfigReader(config.getValue());
         Set<String> configured = new TreeSet<>(tracers.configuredNames());
         List<String> problems = unconfiguredNames(usedNames, configured);
-        TracerRegistry.BuilderDefaults defaults = new LaunchModeDefaults(tracers, launchMode);
+        TracerRegistry.BuilderDefaults launchModeDefaults = new LaunchModeDefaults(tracers, launchMode);
+        TracerRegistry.BuilderDefaults sessionName = new ApplicationSessionName(tracers, applicationName());
+        TracerRegistry.BuilderDefaults defaults = (name, builder) -> {
+            launchModeDefaults.apply(name, builder);
+            sessionName.apply(name, builder);
+        };
         if (!enabled) {
             // Disabled at build time: the tracer beans stay injectable, and send nothing.
             defaults = (name, builder) -> builder.testMode(true).startSession(false);
@@ -116,5 +123,12 @@ public class HoneyHiveRecorder {
     /** One tracer, for the bean that makes it injectable ({@code ""} for the default one). */
     public Supplier<HoneyHiveTracer> tracer(RuntimeValue<TracerRegistry> registry, String name) {
         return () -> registry.getValue().tracer(name);
+    }
+
+    /** {@code quarkus.application.name}, which Quarkus sets to the project's artifactId unless configured. */
+    private static Optional<String> applicationName() {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.application.name", String.class)
+                .filter(name -> !name.isBlank());
     }
 }
