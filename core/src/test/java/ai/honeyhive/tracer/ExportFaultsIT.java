@@ -104,6 +104,21 @@ class ExportFaultsIT {
     }
 
     @Test
+    void theExportTimeoutCoversTheRetriesOfAHangingBackend() {
+        server.respondByDefault(Route.TRACES, Response.hang());
+        try (HoneyHiveTracer tracer = TestTracers.against(server)
+                .startSession(false)
+                .exportTimeout(Duration.ofMillis(500))
+                .build()) {
+            tracer.trace("stuck").close();
+            assertThat(tracer.flush(TestTracers.WAIT)).isFalse();
+            // The one attempt used the whole timeout: no retry after it, and the export failed, counted.
+            assertThat(server.requests(Route.TRACES)).hasSize(1);
+            assertThat(tracer.spanStatistics().failed()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void hangingBackendDelaysNeitherTracingNorFlushAndCloseBeyondTheirTimeouts() {
         server.respondByDefault(Route.TRACES, Response.hang());
         HoneyHiveTracer tracer = TestTracers.against(server)

@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
  * does not fit the SDK it brings; this one needs nothing beyond the SDK, so on Quarkus the platform BOM alone is
  * enough. It reads only the configuration every release since 1.59 has.
  *
- * <p>Each request runs on the exporter's executor (the pipeline's bounded pool) and waits there for its answer and
- * its retries: 429, 502, 503, 504 and I/O failures other than TLS ones, with the policy's backoff and jitter.
+ * <p>Each request runs on the exporter's executor (the pipeline's bounded pool) and waits there, within the export
+ * timeout, for its answer and its retries: 429, 502, 503, 504 and I/O failures other than TLS ones, with the policy's backoff and jitter.
  */
 final class JdkClientHttpSender implements HttpSender {
 
@@ -84,18 +84,49 @@ final class JdkClientHttpSender implements HttpSender {
             return;
         }
         try {
-            executor.execute(() -> {
-                try {
-                    onResponse.accept(sendWithRetries(body));
-                } catch (IOException | RuntimeException e) {
-                    onError.accept(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    onError.accept(e);
-                }
-            });
+            executor.execute(new Export(body, onResponse, onError));
         } catch (RejectedExecutionException e) {
             onError.accept(e);
+        }
+    }
+
+    /**
+     * Ends an export that never ran (its thread pool was stopped at close): it fails, so the exporter counts it and
+     * what waits for it ends.
+     */
+    static void abandon(Runnable task) {
+        if (task instanceof Export export) {
+            export.onError.accept(new IOException("The tracer closed before this export was sent"));
+        }
+    }
+
+    /** One export on the pool: its answer or its failure reaches exactly one of the two callbacks. */
+    private final class Export implements Runnable {
+        private final byte[] body;
+        private final Consumer<HttpResponse> onResponse;
+        private final Consumer<Throwable> onError;
+
+        Export(byte[] body, Consumer<HttpResponse> onResponse, Consumer<Throwable> onError) {
+            this.body = body;
+            this.onResponse = onResponse;
+            this.onError = onError;
+        }
+
+        @Override
+        public void run() {
+            HttpResponse response;
+            try {
+                response = sendWithRetries(body);
+            } catch (InterruptedException e) {
+                onError.accept(e);
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable e) {
+                onError.accept(e);
+                return;
+            }
+            // Outside the try: a callback that throws must not also be reported as a failed export.
+            onResponse.accept(response);
         }
     }
 
@@ -112,24 +143,41 @@ final class JdkClientHttpSender implements HttpSender {
         return bytes.toByteArray();
     }
 
+    /**
+     * Sends until an answer is final, the attempts are used up, or the timeout (which covers the whole export, as in
+     * OpenTelemetry's own senders) has passed; each attempt gets what is left of it.
+     */
     private HttpResponse sendWithRetries(byte[] body) throws IOException, InterruptedException {
         int maxAttempts = retryPolicy == null ? 1 : retryPolicy.getMaxAttempts();
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (int attempt = 1; ; attempt++) {
+            Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000));
             try {
-                HttpResponse response = sendOnce(body);
-                if (attempt >= maxAttempts || !RETRYABLE_STATUSES.contains(response.getStatusCode())) {
+                HttpResponse response = sendOnce(body, left);
+                if (attempt >= maxAttempts
+                        || !RETRYABLE_STATUSES.contains(response.getStatusCode())
+                        || !sleptBeforeRetry(attempt, deadline)) {
                     return response;
                 }
             } catch (IOException e) {
-                if (attempt >= maxAttempts || !retryable(e)) {
+                if (attempt >= maxAttempts || !retryable(e) || !sleptBeforeRetry(attempt, deadline)) {
                     throw e;
                 }
             }
-            Thread.sleep(backoff(attempt).toMillis());
         }
     }
 
-    private HttpResponse sendOnce(byte[] body) throws IOException, InterruptedException {
+    /** Waits the backoff before the next attempt; false, without waiting, when that would pass the deadline. */
+    private boolean sleptBeforeRetry(int attempt, long deadline) throws InterruptedException {
+        Duration backoff = backoff(attempt);
+        if (System.nanoTime() + backoff.toNanos() >= deadline) {
+            return false;
+        }
+        Thread.sleep(backoff.toMillis());
+        return true;
+    }
+
+    private HttpResponse sendOnce(byte[] body, Duration timeout) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", contentType)

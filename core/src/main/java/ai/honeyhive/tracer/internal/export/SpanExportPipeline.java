@@ -11,6 +11,8 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -100,12 +102,7 @@ public final class SpanExportPipeline {
                 settings.batchExportTimeout(),
                 counters);
         return new SpanExportPipeline(
-                budgeted.processor(),
-                budgeted.exports(),
-                delivery,
-                counters,
-                senders,
-                ExporterLogRedaction.register(settings.endpoint().apiKey()));
+                budgeted.processor(), budgeted.exports(), delivery, counters, senders, logRedaction(settings));
     }
 
     /**
@@ -200,7 +197,7 @@ public final class SpanExportPipeline {
      * instead of retrying on after the tracer has closed. Called once the close's bound has passed.
      */
     public void stopSending() {
-        senders.shutdownNow();
+        senders.shutdownNow().forEach(JdkClientHttpSender::abandon);
     }
 
     /** Stops masking this pipeline's key in exporter logs; call once the exports ended. */
@@ -211,6 +208,20 @@ public final class SpanExportPipeline {
         } catch (Exception e) {
             // Removing a key from a set does not fail.
         }
+    }
+
+    /** Masks the API key, and the collector's header values, in what the exporter logs; undone by one close. */
+    private static AutoCloseable logRedaction(ExportSettings settings) {
+        List<AutoCloseable> registrations = new ArrayList<>();
+        registrations.add(ExporterLogRedaction.register(settings.endpoint().apiKey()));
+        settings.otlpHeaders().values().stream()
+                .filter(value -> !value.isBlank())
+                .forEach(value -> registrations.add(ExporterLogRedaction.register(value)));
+        return () -> {
+            for (AutoCloseable registration : registrations) {
+                registration.close();
+            }
+        };
     }
 
     private static Duration min(Duration a, Duration b) {
