@@ -79,6 +79,18 @@ class CollectorEndpointIT {
     }
 
     @Test
+    void aHeaderTheClientSetsItselfFailsTheBuildNamingTheKey() {
+        assertThatThrownBy(() -> HoneyHiveTracer.builder()
+                        .environment(Map.of("HH_OTLP_HEADERS", "Host=collector"))
+                        .testMode(true)
+                        .shutdownHook(false)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("honeyhive.otlp.headers")
+                .hasMessageContaining("cannot set the header Host");
+    }
+
+    @Test
     void aHeaderEntryWithoutANameFailsTheBuildNamingTheKey() {
         assertThatThrownBy(() -> HoneyHiveTracer.builder()
                         .environment(Map.of("HH_OTLP_HEADERS", "=s3cret-collector-token"))

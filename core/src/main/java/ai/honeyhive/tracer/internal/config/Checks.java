@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -47,6 +48,10 @@ public final class Checks {
                         + " must be name=value entries with a header name before each '=', such as"
                         + " authorization=Bearer token; an entry has no header name");
             }
+            if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException(setting.describe() + " cannot set the header " + name
+                        + ": the HTTP client or the exporter sets it");
+            }
             if (!value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
                 throw new IllegalArgumentException(setting.describe() + " header " + name
                         + " has a line break or another character that cannot be sent in an HTTP header");
@@ -55,6 +60,10 @@ public final class Checks {
         }
         return List.copyOf(pairs);
     }
+
+    // Headers the JDK client refuses to be given, and those the exporter writes itself.
+    private static final Set<String> RESERVED_HEADERS =
+            Set.of("connection", "content-length", "expect", "host", "upgrade", "content-type", "content-encoding");
 
     private static boolean isTokenCharacter(int c) {
         return c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
