@@ -345,7 +345,9 @@ public final class TracerConfig {
         /** Headers sent with spans to {@link #otlpEndpoint} ({@code HH_OTLP_HEADERS}, {@code name=value,...}). */
         public Builder otlpHeaders(Map<String, String> headers) {
             List<String> entries = new ArrayList<>();
-            requireNonNull(headers, "headers").forEach((name, value) -> entries.add(name + "=" + value));
+            requireNonNull(headers, "headers")
+                    .forEach((name, value) -> entries.add(
+                            requireNonNull(name, "a header name") + "=" + requireNonNull(value, "header " + name)));
             values.set(Settings.OTLP_HEADERS, entries);
             return this;
         }

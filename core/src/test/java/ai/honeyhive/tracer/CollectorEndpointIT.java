@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.honeyhive.testing.RecordedRequest;
 import ai.honeyhive.testing.RecordedSpan;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
+import ai.honeyhive.testing.Response;
 import ai.honeyhive.testing.Route;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +53,24 @@ class CollectorEndpointIT {
         assertThat(honeyhive.requests(Route.TRACES)).isEmpty();
         RecordedRequest start = honeyhive.requests(Route.SESSION_START).get(0);
         assertThat(start.header("Authorization")).contains("Bearer " + TestTracers.API_KEY);
+    }
+
+    @Test
+    void aCollectorThatRefusesTheSpansIsWhatTheWarningTellsToCheck() {
+        collector.respondByDefault(Route.TRACES, Response.status(401));
+        try (LogCapture logs = LogCapture.start();
+                HoneyHiveTracer tracer = TestTracers.against(honeyhive)
+                        .startSession(false)
+                        .otlpEndpoint(collector.baseUrl() + "/opentelemetry/v1/traces")
+                        .build()) {
+            tracer.trace("refused").close();
+            assertThat(tracer.flush(TestTracers.WAIT)).isFalse();
+            assertThat(logs.from("ai.honeyhive").stream().map(java.util.logging.LogRecord::getMessage))
+                    .anySatisfy(message -> assertThat(message)
+                            .contains("did not accept 1 spans")
+                            .contains("Check honeyhive.otlp.endpoint")
+                            .doesNotContain("honeyhive.api-key"));
+        }
     }
 
     @Test

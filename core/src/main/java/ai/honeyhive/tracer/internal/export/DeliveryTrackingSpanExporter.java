@@ -25,15 +25,23 @@ public final class DeliveryTrackingSpanExporter implements SpanExporter {
     private final SpanExporter delegate;
     private final String endpoint;
     private final SecretRedactor redactor;
+    private final String settingsToCheck;
     private final ThrottledLogger failureLog = new ThrottledLogger(logger);
     private final AtomicLong failedExports = new AtomicLong();
     // Bounded: at most ConcurrentExports' places are in flight, and each one ends within the exporter's timeout.
     private final Set<CompletableResultCode> inFlight = ConcurrentHashMap.newKeySet();
 
     public DeliveryTrackingSpanExporter(SpanExporter delegate, String endpoint, SecretRedactor redactor) {
+        this(delegate, endpoint, redactor, Settings.API_KEY.describe() + " and " + Settings.SERVER_URL.describe());
+    }
+
+    /** @param settingsToCheck the settings a failure's warning tells the operator to check */
+    public DeliveryTrackingSpanExporter(
+            SpanExporter delegate, String endpoint, SecretRedactor redactor, String settingsToCheck) {
         this.delegate = delegate;
         this.endpoint = endpoint;
         this.redactor = redactor;
+        this.settingsToCheck = settingsToCheck;
     }
 
     @Override
@@ -49,9 +57,7 @@ public final class DeliveryTrackingSpanExporter implements SpanExporter {
                         Level.WARNING,
                         "HoneyHive did not accept " + count + " spans sent to " + endpoint
                                 + reason
-                                + "; they are dropped. Check " + Settings.API_KEY.describe() + " and "
-                                + Settings.SERVER_URL.describe() + " if this"
-                                + " persists");
+                                + "; they are dropped. Check " + settingsToCheck + " if this persists");
                 // Counted once logged: whoever sees the count (a flush that reports the failure) finds the log too.
                 failedExports.incrementAndGet();
             }

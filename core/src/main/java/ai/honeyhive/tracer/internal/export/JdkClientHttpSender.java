@@ -1,5 +1,7 @@
 package ai.honeyhive.tracer.internal.export;
 
+import static java.util.Objects.requireNonNull;
+
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.Compressor;
 import io.opentelemetry.sdk.common.export.HttpResponse;
@@ -71,7 +73,8 @@ final class JdkClientHttpSender implements HttpSender {
         this.timeout = config.getTimeout();
         this.headers = config.getHeadersSupplier();
         this.retryPolicy = config.getRetryPolicy();
-        this.executor = config.getExecutorService();
+        // The pipeline always hands the exporter its pool; without one there would be nowhere to wait for answers.
+        this.executor = requireNonNull(config.getExecutorService(), "the exporter's executor");
     }
 
     @Override

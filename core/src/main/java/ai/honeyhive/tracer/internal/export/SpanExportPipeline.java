@@ -2,6 +2,7 @@ package ai.honeyhive.tracer.internal.export;
 
 import ai.honeyhive.tracer.SpanStatistics;
 import ai.honeyhive.tracer.TracerConfig;
+import ai.honeyhive.tracer.internal.config.Settings;
 import ai.honeyhive.tracer.internal.genai.ModelEvents;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
@@ -89,8 +90,14 @@ public final class SpanExportPipeline {
                 // Retries 429, 502, 503, 504 and connection failures with exponential backoff.
                 .setRetryPolicy(RetryPolicy.getDefault());
         headers.forEach(otlp::addHeader);
-        DeliveryTrackingSpanExporter delivery = new DeliveryTrackingSpanExporter(
-                otlp.build(), endpoint, settings.endpoint().redactor());
+        DeliveryTrackingSpanExporter delivery = settings.otlpEndpoint() != null
+                ? new DeliveryTrackingSpanExporter(
+                        otlp.build(),
+                        endpoint,
+                        settings.endpoint().redactor(),
+                        Settings.OTLP_ENDPOINT.describe() + " and " + Settings.OTLP_HEADERS.describe())
+                : new DeliveryTrackingSpanExporter(
+                        otlp.build(), endpoint, settings.endpoint().redactor());
         // Completed after the budget's estimate, on the way out, so that a span gives back what it took.
         Budgeted budgeted = budgeted(
                 new CompletingSpanExporter(delivery, modelEvents),
