@@ -1,7 +1,6 @@
 package ai.honeyhive.tracer.internal.export;
 
 import ai.honeyhive.tracer.internal.ThrottledLogger;
-import ai.honeyhive.tracer.internal.config.Settings;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -30,10 +29,6 @@ public final class DeliveryTrackingSpanExporter implements SpanExporter {
     private final AtomicLong failedExports = new AtomicLong();
     // Bounded: at most ConcurrentExports' places are in flight, and each one ends within the exporter's timeout.
     private final Set<CompletableResultCode> inFlight = ConcurrentHashMap.newKeySet();
-
-    public DeliveryTrackingSpanExporter(SpanExporter delegate, String endpoint, SecretRedactor redactor) {
-        this(delegate, endpoint, redactor, Settings.API_KEY.describe() + " and " + Settings.SERVER_URL.describe());
-    }
 
     /** @param settingsToCheck the settings a failure's warning tells the operator to check */
     public DeliveryTrackingSpanExporter(

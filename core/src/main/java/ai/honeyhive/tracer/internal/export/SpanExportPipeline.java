@@ -66,13 +66,7 @@ public final class SpanExportPipeline {
      * @param modelEvents the bucket keys model and tool spans get at export
      */
     public static SpanExportPipeline create(ExportSettings settings, ModelEvents modelEvents) {
-        // An OpenTelemetry Collector in between gets its own headers; HoneyHive gets the key and the source.
-        String endpoint = settings.otlpEndpoint() != null
-                ? settings.otlpEndpoint()
-                : settings.endpoint().url(TRACES_PATH);
-        Map<String, String> headers = settings.otlpEndpoint() != null
-                ? settings.endpoint().headersForCollector(settings.otlpHeaders())
-                : settings.endpoint().headersForTraces(settings.source());
+        String endpoint = settings.tracesUrl();
         SdkSpanCounters counters = new SdkSpanCounters();
         // The sender waits for each answer (and its retries) on this pool: one thread per export in flight, queuing.
         ExecutorService senders = Executors.newFixedThreadPool(settings.maxExportsInFlight(), runnable -> {
@@ -89,15 +83,9 @@ public final class SpanExportPipeline {
                 .setConnectTimeout(min(settings.exportTimeout(), MAX_CONNECT_TIMEOUT))
                 // Retries 429, 502, 503, 504 and connection failures with exponential backoff.
                 .setRetryPolicy(RetryPolicy.getDefault());
-        headers.forEach(otlp::addHeader);
-        DeliveryTrackingSpanExporter delivery = settings.otlpEndpoint() != null
-                ? new DeliveryTrackingSpanExporter(
-                        otlp.build(),
-                        endpoint,
-                        settings.endpoint().redactor(),
-                        Settings.OTLP_ENDPOINT.describe() + " and " + Settings.OTLP_HEADERS.describe())
-                : new DeliveryTrackingSpanExporter(
-                        otlp.build(), endpoint, settings.endpoint().redactor());
+        settings.tracesHeaders().forEach(otlp::addHeader);
+        DeliveryTrackingSpanExporter delivery = new DeliveryTrackingSpanExporter(
+                otlp.build(), endpoint, settings.endpoint().redactor(), settings.settingsToCheck());
         // Completed after the budget's estimate, on the way out, so that a span gives back what it took.
         Budgeted budgeted = budgeted(
                 new CompletingSpanExporter(delivery, modelEvents),
@@ -264,6 +252,23 @@ public final class SpanExportPipeline {
             Duration batchExportTimeout,
             @Nullable String otlpEndpoint,
             Map<String, String> otlpHeaders) {
+
+        /** Where spans go: an OpenTelemetry Collector when one is configured, else HoneyHive's OTLP endpoint. */
+        String tracesUrl() {
+            return otlpEndpoint != null ? otlpEndpoint : endpoint.url(TRACES_PATH);
+        }
+
+        /** A collector gets its own headers; HoneyHive gets the key and the source. */
+        Map<String, String> tracesHeaders() {
+            return otlpEndpoint != null ? endpoint.headersForCollector(otlpHeaders) : endpoint.headersForTraces(source);
+        }
+
+        /** The settings an export failure's warning tells the operator to check, for where the spans went. */
+        String settingsToCheck() {
+            return otlpEndpoint != null
+                    ? Settings.OTLP_ENDPOINT.describe() + " and " + Settings.OTLP_HEADERS.describe()
+                    : Settings.API_KEY.describe() + " and " + Settings.SERVER_URL.describe();
+        }
 
         /** The settings a tracer's configuration gives, sending to the endpoint. */
         public static ExportSettings of(HoneyHiveEndpoint endpoint, TracerConfig config) {
