@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,12 +92,46 @@ class ConfigurationIT {
         starting.put("honeyhive.start-session", "true");
         starting.put("honeyhive.evaluation.run-id", "run-1");
         try (CdiContainer container = CdiContainer.start(starting, Assistant.class)) {
+            container.get(Assistant.class).answer("started");
             assertThat(container.get(HoneyHiveTracer.class).flush(WAIT)).isTrue();
         }
         assertThat(server.requests(Route.SESSION_START)).singleElement().satisfies(start -> {
             assertThat(start.json().at("/session/session_id").asText()).isEqualTo(session);
             assertThat(start.json().at("/session/metadata/run_id").asText()).isEqualTo("run-1");
         });
+    }
+
+    @Test
+    void theTracersOwnSessionStartsOnFirstUseUnlessConfiguredToStartAtStartup() {
+        String ownSession;
+        try (CdiContainer container = CdiContainer.start(base(), Assistant.class)) {
+            HoneyHiveTracer tracer = container.get(HoneyHiveTracer.class);
+            ownSession = tracer.sessionId();
+            assertThat(tracer.flush(WAIT)).isTrue();
+            assertThat(server.requests(Route.SESSION_START))
+                    .as("an idle application leaves no empty session")
+                    .isEmpty();
+
+            container.get(Assistant.class).answer("outside any request");
+            assertThat(tracer.flush(WAIT)).isTrue();
+        }
+        assertThat(startedSessionIds()).containsExactly(ownSession);
+        assertThat(server).hasSpanNamed("Assistant.answer").hasSessionId(ownSession);
+
+        server.reset();
+        Map<String, String> eager = base();
+        eager.put("honeyhive.start-session-on-first-use", "false");
+        try (CdiContainer container = CdiContainer.start(eager, Assistant.class)) {
+            ownSession = container.get(HoneyHiveTracer.class).sessionId();
+            assertThat(container.get(HoneyHiveTracer.class).flush(WAIT)).isTrue();
+        }
+        assertThat(startedSessionIds()).containsExactly(ownSession);
+    }
+
+    private List<String> startedSessionIds() {
+        return server.requests(Route.SESSION_START).stream()
+                .map(start -> start.json().at("/session/session_id").asText())
+                .toList();
     }
 
     @Test

@@ -20,6 +20,7 @@ import ai.honeyhive.tracer.internal.session.ContextCarriers;
 import ai.honeyhive.tracer.internal.session.HoneyHiveBaggage;
 import ai.honeyhive.tracer.internal.session.LinkedParent;
 import ai.honeyhive.tracer.internal.session.MapCarrier;
+import ai.honeyhive.tracer.internal.session.OwnSession;
 import ai.honeyhive.tracer.internal.session.SessionBodies;
 import ai.honeyhive.tracer.internal.session.SessionCalls;
 import ai.honeyhive.tracer.internal.session.SessionClient;
@@ -132,6 +133,7 @@ public final class HoneyHiveTracer implements AutoCloseable {
     private final TracerConfig config;
     private final String sessionId;
     private final String sessionName;
+    private final OwnSession ownSession;
     private final TracerSdk sdk;
     private final SpanStarter spans;
     private final SpanEnricher enricher;
@@ -154,9 +156,11 @@ public final class HoneyHiveTracer implements AutoCloseable {
         HoneyHiveEndpoint endpoint = config.testMode()
                 ? null
                 : new HoneyHiveEndpoint(config.serverUrl(), requireNonNull(config.apiKey(), "apiKey"));
+        // The id is made here, so spans are stamped at once; the start itself goes out in the background.
+        this.ownSession = new OwnSession(sessionId, ownSessionStart(config), this::startOwnSession);
         this.sdk = TracerSdk.create(
                 config,
-                identity(config, sessionId),
+                identity(config, ownSession),
                 serviceName(config, sessionName),
                 extraProcessors,
                 endpoint,
@@ -185,11 +189,8 @@ public final class HoneyHiveTracer implements AutoCloseable {
         this.shutdownHook = config.shutdownHook()
                 ? ShutdownHook.closingAtExit(() -> close(config.shutdownTimeout()))
                 : ShutdownHook.none();
-        if (startsOwnSession(config)) {
-            // The id is made here and sent, so spans are stamped at once; the start itself goes out in the background.
-            sessions.start(sessionId, sessionName, null, EventFields.inputsOnly(config.inputs()), false);
-        }
-        StartupLog.started(config, sessionId, startsOwnSession(config));
+        ownSession.tracerBuilt();
+        StartupLog.started(config, sessionId, ownSessionStart(config));
         logger.fine(() -> "HoneyHive tracer started: " + this);
     }
 
@@ -477,6 +478,9 @@ public final class HoneyHiveTracer implements AutoCloseable {
         }
         try {
             String target = enrichment.sessionId() != null ? enrichment.sessionId() : currentSessionId();
+            if (target.equals(sessionId)) {
+                ownSession.use();
+            }
             sessions.update(target, enrichment.fields(), null, enrichment.duration());
         } catch (RuntimeException e) {
             sessionFailures.log(Level.WARNING, "Could not enrich a HoneyHive session", e);
@@ -734,6 +738,13 @@ public final class HoneyHiveTracer implements AutoCloseable {
         return sessions.start(id, name, options.source(), options.fields(), callerWaits);
     }
 
+    /** Sends the start of the tracer's own session, when {@link OwnSession} says it is due. */
+    private void startOwnSession() {
+        if (!closed.get()) {
+            sessions.start(sessionId, sessionName, null, EventFields.inputsOnly(config.inputs()), false);
+        }
+    }
+
     private boolean isClosed() {
         if (closed.get()) {
             usedAfterClose.log(Level.WARNING, "The HoneyHive tracer is closed; nothing more is traced");
@@ -743,11 +754,15 @@ public final class HoneyHiveTracer implements AutoCloseable {
     }
 
     /** A configured session id names an existing session, unless {@code startSession} was set to true with it. */
-    private static boolean startsOwnSession(TracerConfig config) {
+    private static OwnSession.Start ownSessionStart(TracerConfig config) {
         boolean startSession = config.startSession();
-        return config.sessionId() == null
+        boolean starts = config.sessionId() == null
                 ? startSession
                 : startSession && config.values().isSet(Settings.START_SESSION);
+        if (!starts) {
+            return OwnSession.Start.NEVER;
+        }
+        return config.startSessionOnFirstUse() ? OwnSession.Start.ON_FIRST_USE : OwnSession.Start.AT_BUILD;
     }
 
     private static String serviceName(TracerConfig config, String sessionName) {
@@ -757,10 +772,10 @@ public final class HoneyHiveTracer implements AutoCloseable {
         return config.project() != null ? config.project() : sessionName;
     }
 
-    private static TracerIdentity identity(TracerConfig config, String sessionId) {
+    private static TracerIdentity identity(TracerConfig config, OwnSession ownSession) {
         boolean evaluation = config.isEvaluation();
         return new TracerIdentity(
-                sessionId,
+                ownSession,
                 config.project(),
                 config.source(),
                 evaluation ? config.runId() : null,
@@ -986,12 +1001,23 @@ public final class HoneyHiveTracer implements AutoCloseable {
         }
 
         /**
-         * Start the tracer's own session when it is built; default true. Turn it off where every unit of work gets its
-         * own session (a request filter does this). A configured {@link #sessionId} is taken to exist already and is
-         * not started, unless this is set to true explicitly: then the tracer starts it under that id.
+         * Start the tracer's own session, the one spans outside any other session go to; default true. Turn it off
+         * where every unit of work gets its own session (a request filter does this). A configured {@link #sessionId}
+         * is taken to exist already and is not started, unless this is set to true explicitly: then the tracer starts
+         * it under that id.
          */
         public Builder startSession(boolean startSession) {
             config.startSession(startSession);
+            return this;
+        }
+
+        /**
+         * Start the tracer's own session when the first span, session enrichment or propagated call lands in it,
+         * instead of when the tracer is built ({@code honeyhive.start-session-on-first-use}); default false, and
+         * true on CDI and Quarkus, where requests have sessions of their own.
+         */
+        public Builder startSessionOnFirstUse(boolean startSessionOnFirstUse) {
+            config.startSessionOnFirstUse(startSessionOnFirstUse);
             return this;
         }
 

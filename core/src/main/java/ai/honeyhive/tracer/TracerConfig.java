@@ -194,9 +194,14 @@ public final class TracerConfig {
         return values.get(Settings.LOCAL_SINK);
     }
 
-    /** Whether the tracer starts its own session when built; default true. */
+    /** Whether the tracer starts its own session; default true. */
     public boolean startSession() {
         return values.getOrDefault(Settings.START_SESSION);
+    }
+
+    /** Whether the tracer's own session starts on its first use rather than when the tracer is built. */
+    public boolean startSessionOnFirstUse() {
+        return values.getOrDefault(Settings.START_SESSION_ON_FIRST_USE);
     }
 
     /** The limit of one session call, and of {@code createSession}; default 5 seconds. */
@@ -465,12 +470,24 @@ public final class TracerConfig {
         }
 
         /**
-         * Start the tracer's own session when it is built; default true. Turn it off where every unit of work gets its
-         * own session (a request filter does this). A configured {@link #sessionId} is taken to exist already and is
-         * not started, unless this is set to true explicitly: then the tracer starts it under that id.
+         * Start the tracer's own session, the one spans outside any other session go to; default true. Turn it off
+         * where every unit of work gets its own session (a request filter does this). A configured {@link #sessionId}
+         * is taken to exist already and is not started, unless this is set to true explicitly: then the tracer starts
+         * it under that id.
          */
         public Builder startSession(boolean startSession) {
             values.set(Settings.START_SESSION, startSession);
+            return this;
+        }
+
+        /**
+         * Start the tracer's own session when the first span, session enrichment or propagated call lands in it,
+         * instead of when the tracer is built; default false ({@code true} on CDI and Quarkus). A server whose requests
+         * each get a session then leaves no empty session behind, while work outside requests (a scheduled job, a
+         * startup task) still gets one.
+         */
+        public Builder startSessionOnFirstUse(boolean startSessionOnFirstUse) {
+            values.set(Settings.START_SESSION_ON_FIRST_USE, startSessionOnFirstUse);
             return this;
         }
 

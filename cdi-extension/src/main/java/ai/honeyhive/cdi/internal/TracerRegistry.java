@@ -2,6 +2,7 @@ package ai.honeyhive.cdi.internal;
 
 import ai.honeyhive.tracer.HoneyHiveTracer;
 import ai.honeyhive.tracer.internal.TracerInternals;
+import ai.honeyhive.tracer.internal.config.Settings;
 import ai.honeyhive.tracer.internal.span.SpanEnricher;
 import ai.honeyhive.tracer.internal.span.SpanStarter;
 import java.lang.reflect.Method;
@@ -159,6 +160,10 @@ public final class TracerRegistry {
         boolean enabled = reader.enabled(name);
         HoneyHiveTracer.Builder builder = reader.builder(name);
         defaults.apply(name, builder);
+        if (!TracerInternals.values(builder).isSet(Settings.START_SESSION_ON_FIRST_USE)) {
+            // A server's requests have sessions of their own: the tracer's starts only if something lands in it.
+            builder.startSessionOnFirstUse(true);
+        }
         if (!enabled) {
             // Disabled: nothing is sent, no session is started, @Traced does not even start spans, and no batch
             // processor thread waits for spans that will not come.

@@ -1,6 +1,7 @@
 package ai.honeyhive.tracer.internal;
 
 import ai.honeyhive.tracer.TracerConfig;
+import ai.honeyhive.tracer.internal.session.OwnSession;
 import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Level;
@@ -20,13 +21,18 @@ public final class StartupLog {
     private StartupLog() {}
 
     /** Logs the start of a tracer with this configuration and own session. */
-    public static void started(TracerConfig config, String sessionId, boolean ownSession) {
+    public static void started(TracerConfig config, String sessionId, OwnSession.Start ownSession) {
         if (!logger.isLoggable(Level.INFO)) {
             return;
         }
         String project = config.project() == null ? "no project" : "project " + config.project();
         String destination = config.testMode() ? "test mode: nothing is sent" : "sending to " + config.serverUrl();
-        String session = ownSession ? ", own session " + sessionId : "";
+        String session =
+                switch (ownSession) {
+                    case NEVER -> "";
+                    case AT_BUILD -> ", own session " + sessionId;
+                    case ON_FIRST_USE -> ", own session " + sessionId + " (started when first used)";
+                };
         logger.info(
                 "HoneyHive tracer started: " + project + ", source " + config.source() + ", " + destination + session);
         if (config.testMode() && !DEVELOPMENT_SOURCES.contains(config.source().toLowerCase(Locale.ROOT))) {

@@ -167,8 +167,16 @@ public final class Settings {
     public static final Setting<Boolean> START_SESSION = Setting.bool("startSession")
             .property("honeyhive.start-session")
             .defaultValue(true)
+            .describedAs("start the tracer's own session (a configured session id only if set to true)");
+
+    public static final Setting<Boolean> START_SESSION_ON_FIRST_USE = Setting.bool("startSessionOnFirstUse")
+            .property("honeyhive.start-session-on-first-use")
+            .defaultValue(false)
             .describedAs(
-                    "start the tracer's own session when it is built (a configured session id only if set to true)");
+                    "start the tracer's own session when the first span, enrichment or propagated call lands in it,"
+                            + " not when the tracer is built, so that a server whose requests have their own sessions"
+                            + " leaves no empty one",
+                    "`true` on CDI and Quarkus, else `false`");
 
     public static final Setting<Duration> SESSION_TIMEOUT = Setting.duration("sessionTimeout")
             .property("honeyhive.session-timeout")
@@ -289,6 +297,7 @@ public final class Settings {
             TEST_MODE,
             LOCAL_SINK,
             START_SESSION,
+            START_SESSION_ON_FIRST_USE,
             SESSION_TIMEOUT,
             SESSION_MAX_IN_FLIGHT,
             DISABLE_BATCH,

@@ -58,7 +58,13 @@ public final class HoneyHiveBaggage {
     public static Context withIdentity(Context context, TracerIdentity identity) {
         Baggage current = Baggage.fromContext(context);
         BaggageBuilder filled = current.toBuilder();
-        boolean changed = put(filled, current, SESSION_ID, identity.sessionId(), true);
+        String session = current.getEntryValue(SESSION_ID);
+        boolean changed = false;
+        if (session == null || session.isEmpty()) {
+            // The context lands in the tracer's own session: its start goes out first.
+            filled.put(SESSION_ID, identity.ownSession().use());
+            changed = true;
+        }
         changed |= put(filled, current, PROJECT, identity.project(), true);
         changed |= put(filled, current, SOURCE, identity.source(), true);
         changed |= put(filled, current, RUN_ID, identity.runId(), true);

@@ -39,7 +39,9 @@ public final class HoneyHiveSpanProcessor implements SpanProcessor {
     }
 
     private void stamp(Baggage baggage, ReadWriteSpan span) {
-        String sessionId = orElse(baggage.getEntryValue(HoneyHiveBaggage.SESSION_ID), identity.sessionId());
+        String fromBaggage = baggage.getEntryValue(HoneyHiveBaggage.SESSION_ID);
+        String sessionId =
+                hasValue(fromBaggage) ? fromBaggage : identity.ownSession().use();
         setTwins(span, HoneyHiveAttributes.SESSION_ID, HoneyHiveAttributes.TRACELOOP_SESSION_ID, sessionId);
         setTwins(
                 span,
@@ -85,7 +87,11 @@ public final class HoneyHiveSpanProcessor implements SpanProcessor {
     }
 
     private static @Nullable String orElse(@Nullable String fromBaggage, @Nullable String fallback) {
-        return fromBaggage != null && !fromBaggage.isEmpty() ? fromBaggage : fallback;
+        return hasValue(fromBaggage) ? fromBaggage : fallback;
+    }
+
+    private static boolean hasValue(@Nullable String fromBaggage) {
+        return fromBaggage != null && !fromBaggage.isEmpty();
     }
 
     @Override

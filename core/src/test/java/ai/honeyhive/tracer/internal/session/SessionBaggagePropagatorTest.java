@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 
 class SessionBaggagePropagatorTest {
 
-    private static final TracerIdentity EVALUATION =
-            new TracerIdentity("own-session", "support-bot", "ci", "run-7", "dataset-3", "datapoint-11");
-    private static final TracerIdentity PLAIN = new TracerIdentity("own-session", null, "dev", null, null, null);
+    private static final TracerIdentity EVALUATION = new TracerIdentity(
+            OwnSession.existing("own-session"), "support-bot", "ci", "run-7", "dataset-3", "datapoint-11");
+    private static final TracerIdentity PLAIN =
+            new TracerIdentity(OwnSession.existing("own-session"), null, "dev", null, null, null);
 
     @Test
     void aContextWithoutBaggageCarriesTheTracersSessionProjectSourceAndEvaluationIds() {
@@ -88,7 +89,8 @@ class SessionBaggagePropagatorTest {
                         .put("project", "upstream")
                         .put("source", "web")
                         .build());
-        TracerIdentity other = new TracerIdentity("other-session", "other-project", "staging", null, null, null);
+        TracerIdentity other =
+                new TracerIdentity(OwnSession.existing("other-session"), "other-project", "staging", null, null, null);
 
         Context opened = HoneyHiveBaggage.withSession(upstream, "new-session", null, EVALUATION, false);
         Context adopted = HoneyHiveBaggage.withSession(upstream, "upstream-session", null, EVALUATION, true);

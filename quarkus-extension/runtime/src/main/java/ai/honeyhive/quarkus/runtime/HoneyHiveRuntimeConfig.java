@@ -135,10 +135,18 @@ public interface HoneyHiveRuntimeConfig {
          */
         Optional<String> localSink();
 
-        /** Start the tracer's own session when it is built (a configured session id is never started). */
+        /** Start the tracer's own session (a configured session id is never started). */
         @ConfigDocDefault("true")
         @WithConverter(HoneyHiveBooleanConverter.class)
         Optional<Boolean> startSession();
+
+        /**
+         * Start the tracer's own session when the first span, enrichment or propagated call lands in it, not at
+         * startup: requests have sessions of their own, so an application leaves no empty one behind. Default true
+         * on Quarkus (false for a tracer built in plain Java).
+         */
+        @WithConverter(HoneyHiveBooleanConverter.class)
+        Optional<Boolean> startSessionOnFirstUse();
 
         /** The limit of one session call, and how long {@code createSession} waits. */
         @ConfigDocDefault("5s")

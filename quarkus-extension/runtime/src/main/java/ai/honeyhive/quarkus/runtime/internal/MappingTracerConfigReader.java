@@ -68,6 +68,7 @@ final class MappingTracerConfigReader implements TracerConfigReader {
         tracer.disableHttpTracing().ifPresent(builder::disableHttpTracing);
         tracer.localSink().ifPresent(builder::localSink);
         tracer.startSession().ifPresent(builder::startSession);
+        tracer.startSessionOnFirstUse().ifPresent(builder::startSessionOnFirstUse);
         tracer.sessionTimeout().ifPresent(builder::sessionTimeout);
         tracer.sessionMaxInFlight().ifPresent(builder::sessionMaxInFlight);
         tracer.serviceName().ifPresent(builder::serviceName);
