@@ -20,6 +20,7 @@ public final class RecordingHoneyHiveExtension
 
     static final String SERVER_URL = "honeyhive.server-url";
     static final String API_KEY = "honeyhive.api-key";
+    static final String OTLP_ENDPOINT = "honeyhive.otlp.endpoint";
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(RecordingHoneyHiveExtension.class);
 
@@ -33,6 +34,9 @@ public final class RecordingHoneyHiveExtension
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         store.put(RecordingHoneyHiveServer.class, server);
         store.put(SERVER_URL, new PreviousValue(System.setProperty(SERVER_URL, server.baseUrl())));
+        if (collectorConfigured()) {
+            store.put(OTLP_ENDPOINT, new PreviousValue(System.setProperty(OTLP_ENDPOINT, tracesUrl(server.baseUrl()))));
+        }
         if (System.getProperty(API_KEY) == null) {
             System.setProperty(API_KEY, TEST_API_KEY);
             store.put(API_KEY, new PreviousValue(null));
@@ -44,6 +48,7 @@ public final class RecordingHoneyHiveExtension
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         restore(SERVER_URL, store.remove(SERVER_URL, PreviousValue.class));
         restore(API_KEY, store.remove(API_KEY, PreviousValue.class));
+        restore(OTLP_ENDPOINT, store.remove(OTLP_ENDPOINT, PreviousValue.class));
         RecordingHoneyHiveServer server = store.remove(RecordingHoneyHiveServer.class, RecordingHoneyHiveServer.class);
         if (server != null) {
             server.close();
@@ -85,6 +90,20 @@ public final class RecordingHoneyHiveExtension
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the environment or a system property sends spans to a collector ({@code HH_OTLP_ENDPOINT}, {@code
+     * honeyhive.otlp.endpoint}): then the spans are redirected to the recording server too, so tests never feed a real
+     * collector. A collector configured only in a configuration file is not seen here.
+     */
+    static boolean collectorConfigured() {
+        return System.getProperty(OTLP_ENDPOINT) != null || System.getenv("HH_OTLP_ENDPOINT") != null;
+    }
+
+    /** The recording server's OTLP traces URL, for a collector endpoint redirected to it. */
+    static String tracesUrl(String baseUrl) {
+        return baseUrl + Route.TRACES.path();
     }
 
     private static void restore(String property, @Nullable PreviousValue previous) {

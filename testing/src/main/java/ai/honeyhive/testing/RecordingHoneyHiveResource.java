@@ -1,6 +1,7 @@
 package ai.honeyhive.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -24,7 +25,10 @@ import java.util.function.Predicate;
  * <p>The application gets {@code honeyhive.server-url} (the server's URL) and an API key, so that it sends instead of
  * running in test mode: {@value RecordingHoneyHiveExtension#TEST_API_KEY}, or the resource argument {@code api-key}
  * ({@code @QuarkusTestResource(value = RecordingHoneyHiveResource.class, initArgs = @ResourceArg(name = "api-key",
- * value = "..."))}); both win over {@code application.properties}, as test resources do. Quarkus reads the configuration before the test
+ * value = "..."))}); both win over {@code application.properties}, as test resources do. Spans sent to a collector
+ * ({@code honeyhive.otlp.endpoint}) are redirected to the server as well when {@code HH_OTLP_ENDPOINT} or the system
+ * property is set, or with the resource argument {@code collector=true} (for a collector set in
+ * {@code application.properties}, which the resource cannot see). Quarkus reads the configuration before the test
  * instance exists, and loads the test class in a class loader of its own; so the server's port is reserved once per
  * JVM and {@link #server()} starts the server, on that port, in the caller's class loader. One server serves every
  * test class of the JVM that uses this resource; {@code server().reset()} forgets what it recorded.
@@ -34,6 +38,7 @@ public class RecordingHoneyHiveResource implements QuarkusTestResourceLifecycleM
     private static final ReservedRecordingServer SERVER = new ReservedRecordingServer("quarkus-test-resource");
 
     private String apiKey = RecordingHoneyHiveExtension.TEST_API_KEY;
+    private boolean redirectCollector;
 
     /** The recording server the application sends to, started on first use. */
     public static RecordingHoneyHiveServer server() {
@@ -48,12 +53,19 @@ public class RecordingHoneyHiveResource implements QuarkusTestResourceLifecycleM
     @Override
     public void init(Map<String, String> initArgs) {
         apiKey = initArgs.getOrDefault("api-key", RecordingHoneyHiveExtension.TEST_API_KEY);
+        redirectCollector = Boolean.parseBoolean(initArgs.getOrDefault("collector", "false"));
     }
 
     @Override
     public Map<String, String> start() {
-        return Map.of(
-                RecordingHoneyHiveExtension.SERVER_URL, SERVER.url(), RecordingHoneyHiveExtension.API_KEY, apiKey);
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put(RecordingHoneyHiveExtension.SERVER_URL, SERVER.url());
+        overrides.put(RecordingHoneyHiveExtension.API_KEY, apiKey);
+        if (redirectCollector || RecordingHoneyHiveExtension.collectorConfigured()) {
+            overrides.put(
+                    RecordingHoneyHiveExtension.OTLP_ENDPOINT, RecordingHoneyHiveExtension.tracesUrl(SERVER.url()));
+        }
+        return overrides;
     }
 
     @Override

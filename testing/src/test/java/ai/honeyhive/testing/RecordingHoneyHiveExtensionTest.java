@@ -42,6 +42,24 @@ class RecordingHoneyHiveExtensionTest {
     }
 
     @Test
+    void aCollectorEndpointSetForTheJvmIsPointedAtTheServerAndRestored() {
+        String collector = "http://collector.internal:4318/v1/traces";
+        System.setProperty(RecordingHoneyHiveExtension.OTLP_ENDPOINT, collector);
+        try {
+            Events tests = EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectClass(CollectorUserTests.class))
+                    .execute()
+                    .testEvents();
+
+            tests.assertStatistics(stats -> stats.started(1).succeeded(1));
+            assertThat(System.getProperty(RecordingHoneyHiveExtension.OTLP_ENDPOINT))
+                    .isEqualTo(collector);
+        } finally {
+            System.clearProperty(RecordingHoneyHiveExtension.OTLP_ENDPOINT);
+        }
+    }
+
+    @Test
     void aServerParameterWithoutTheAnnotationFailsTheTestSayingWhatIsMissing() {
         Events tests = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(WithoutTheAnnotation.class))
@@ -117,6 +135,24 @@ class RecordingHoneyHiveExtensionTest {
         @Order(3)
         void third(RecordingHoneyHiveServer server) {
             assertThat(server.baseUrl()).startsWith("http://127.0.0.1:");
+        }
+    }
+
+    @RecordingHoneyHive
+    static class CollectorUserTests {
+        @Test
+        void spansForTheCollectorAreRecorded(RecordingHoneyHiveServer server) throws Exception {
+            String traces = System.getProperty(RecordingHoneyHiveExtension.OTLP_ENDPOINT);
+            assertThat(traces).isEqualTo(server.baseUrl() + "/opentelemetry/v1/traces");
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(traces))
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[0]))
+                                    .header("Content-Type", "application/x-protobuf")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(server.requests(Route.TRACES)).hasSize(1);
         }
     }
 
