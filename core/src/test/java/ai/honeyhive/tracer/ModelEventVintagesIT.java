@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.honeyhive.testing.RecordedSpan;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -218,6 +219,37 @@ class ModelEventVintagesIT {
         assertThat(long10k)
                 .hasAttribute("honeyhive_config.model", "gpt-4o-mini")
                 .hasNoAttribute("honeyhive_outputs.role");
+    }
+
+    @Test
+    void aDeveloperPromptIsKeptAndWhenTheLongestMessageHasNoTextTheNextLongestIsCut() throws Exception {
+        String prompt = "Answer as the support desk. ".repeat(1_100);
+        String arguments = "{\"query\":\"" + "refund ".repeat(6_000) + "\"}";
+        String messages = JSON.writeValueAsString(List.of(
+                Map.of("role", "developer", "parts", List.of(Map.of("type", "text", "content", prompt))),
+                Map.of("role", "user", "parts", List.of(Map.of("type", "text", "content", "where is my refund?"))),
+                Map.of(
+                        "role",
+                        "assistant",
+                        "parts",
+                        List.of(Map.of(
+                                "type", "tool_call", "id", "call-1", "name", "lookup", "arguments", arguments)))));
+        RecordedSpan chat = export(Attributes.builder()
+                .put("gen_ai.request.model", "gpt-4o-mini")
+                .put("gen_ai.input.messages", messages)
+                .build());
+
+        String history = chat.stringAttribute("honeyhive_inputs.chat_history");
+        assertThat(history.length()).isLessThanOrEqualTo(64 * 1024);
+        List<Map<String, Object>> kept = JSON.readValue(history, new TypeReference<>() {});
+        assertThat(kept).extracting(message -> message.get("role")).containsExactly("developer", "system", "assistant");
+        assertThat(kept.get(0).get("content").toString())
+                .as("the prompt, cut since the tool call has no text to cut")
+                .startsWith("Answer as the support desk.")
+                .endsWith("...[truncated]")
+                .hasSizeLessThan(prompt.length());
+        assertThat(kept.get(1).get("content").toString()).contains("1 earlier messages left out");
+        assertThat(kept.get(2).toString()).contains("lookup").contains("refund refund");
     }
 
     private RecordedSpan export(Attributes attributes) {

@@ -12,6 +12,7 @@ import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -257,8 +258,7 @@ public final class ModelEvents {
             }
         }
         int leading = 0;
-        while (leading < shown.size() - 1
-                && "system".equals(shown.get(leading).path("role").asText())) {
+        while (leading < shown.size() - 1 && isInstruction(shown.get(leading))) {
             leading++;
         }
         int first = leading;
@@ -275,29 +275,43 @@ public final class ModelEvents {
                 first++;
                 continue;
             }
-            int longest = longest(shown, leading, first);
-            JsonNode message = shown.get(longest);
-            JsonNode cut = ChatMessages.withContentCut(
-                    message, message.toString().length() - (history.length() - maxChatHistoryLength));
-            if (cut == null) {
-                // Not even one message's text can be cut to fit: the marker alone says what was there.
+            if (!cutLongestCuttable(shown, leading, first, history.length() - maxChatHistoryLength)) {
+                // No message's text can be cut to fit: the marker alone says what was there.
                 return joined(shown, 0, shown.size()).toString();
             }
-            shown.set(longest, cut);
         }
     }
 
-    /** The longest of the messages kept: the leading ones and those from {@code first}. */
-    private static int longest(List<JsonNode> shown, int leading, int first) {
-        int longest = first;
+    /**
+     * Cuts the text of the longest kept message (the leading ones and those from {@code first}) that can lose
+     * {@code excess} characters: a message whose content is not text (parts, tool calls only) is passed over for the
+     * next longest.
+     */
+    private static boolean cutLongestCuttable(List<JsonNode> shown, int leading, int first, int excess) {
+        List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
-            if ((i < leading || i >= first)
-                    && shown.get(i).toString().length()
-                            > shown.get(longest).toString().length()) {
-                longest = i;
+            if (i < leading || i >= first) {
+                kept.add(i);
             }
         }
-        return longest;
+        kept.sort(Comparator.comparingInt((Integer i) -> shown.get(i).toString().length())
+                .reversed());
+        for (int index : kept) {
+            JsonNode message = shown.get(index);
+            JsonNode cut =
+                    ChatMessages.withContentCut(message, message.toString().length() - excess);
+            if (cut != null) {
+                shown.set(index, cut);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A system prompt: {@code system}, or {@code developer}, the role OpenAI's newer models give it. */
+    private static boolean isInstruction(JsonNode message) {
+        String role = message.path("role").asText();
+        return "system".equals(role) || "developer".equals(role);
     }
 
     /** The leading messages, a marker for the left-out ones when there are any, and the messages from {@code first}. */
