@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -114,14 +115,19 @@ public final class TracerConfig {
         return values.get(Settings.OTLP_ENDPOINT);
     }
 
-    /** The headers sent with spans to {@link #otlpEndpoint()}, by name. */
+    /**
+     * The headers sent with spans to {@link #otlpEndpoint()}, by name; of two names that differ only in case, the
+     * later entry wins, as HTTP header names are case-insensitive.
+     */
     public Map<String, String> otlpHeaders() {
-        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        // The entries were checked as name=value when the configuration was built.
         for (String entry : values.getOrDefault(Settings.OTLP_HEADERS)) {
             int equals = entry.indexOf('=');
+            headers.remove(entry.substring(0, equals));
             headers.put(entry.substring(0, equals), entry.substring(equals + 1));
         }
-        return headers;
+        return new LinkedHashMap<>(headers);
     }
 
     /** The session to continue, a lowercase UUID, or null to start a new one. */

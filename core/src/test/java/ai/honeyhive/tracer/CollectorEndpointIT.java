@@ -1,13 +1,14 @@
 package ai.honeyhive.tracer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ai.honeyhive.testing.RecordedRequest;
 import ai.honeyhive.testing.RecordedSpan;
 import ai.honeyhive.testing.RecordingHoneyHiveServer;
 import ai.honeyhive.testing.Response;
 import ai.honeyhive.testing.Route;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -98,27 +99,48 @@ class CollectorEndpointIT {
     }
 
     @Test
+    void headerNamesAreCaseInsensitiveTheLaterEntryAndTheCollectorsOwnWin() {
+        try (HoneyHiveTracer tracer = TestTracers.against(honeyhive)
+                .startSession(false)
+                .otlpEndpoint(collector.baseUrl() + "/opentelemetry/v1/traces")
+                .environment(Map.of("HH_OTLP_HEADERS", "user-agent=gateway-client, X-Tenant=first, x-tenant=second"))
+                .build()) {
+            tracer.trace("cased").close();
+            assertThat(tracer.flush(TestTracers.WAIT)).isTrue();
+        }
+        RecordedRequest export = collector.requests(Route.TRACES).get(0);
+        assertThat(values(export, "User-Agent")).containsExactly("gateway-client");
+        assertThat(values(export, "X-Tenant")).containsExactly("second");
+    }
+
+    @Test
     void aHeaderTheClientSetsItselfFailsTheBuildNamingTheKey() {
-        assertThatThrownBy(() -> HoneyHiveTracer.builder()
-                        .environment(Map.of("HH_OTLP_HEADERS", "Host=collector"))
-                        .testMode(true)
-                        .shutdownHook(false)
-                        .build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("honeyhive.otlp.headers")
-                .hasMessageContaining("cannot set the header Host");
+        assertThat(buildFailure("Host=collector")).hasMessageContaining("cannot set the header Host");
     }
 
     @Test
     void aHeaderEntryWithoutANameFailsTheBuildNamingTheKey() {
-        assertThatThrownBy(() -> HoneyHiveTracer.builder()
-                        .environment(Map.of("HH_OTLP_HEADERS", "=s3cret-collector-token"))
-                        .testMode(true)
-                        .shutdownHook(false)
-                        .build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("honeyhive.otlp.headers")
+        assertThat(buildFailure("=s3cret-collector-token"))
                 .hasMessageContaining("name=value")
                 .hasMessageNotContaining("s3cret-collector-token");
+    }
+
+    /** Every value sent under this header name, in any case. */
+    private static List<String> values(RecordedRequest request, String header) {
+        return request.headers().entrySet().stream()
+                .filter(entry -> entry.getKey().equalsIgnoreCase(header))
+                .flatMap(entry -> entry.getValue().stream())
+                .toList();
+    }
+
+    /** The error of a build with these {@code HH_OTLP_HEADERS}, which names the key. */
+    private static Throwable buildFailure(String headers) {
+        Throwable failure = catchThrowable(() -> HoneyHiveTracer.builder()
+                .environment(Map.of("HH_OTLP_HEADERS", headers))
+                .testMode(true)
+                .shutdownHook(false)
+                .build());
+        assertThat(failure).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("honeyhive.otlp.headers");
+        return failure;
     }
 }

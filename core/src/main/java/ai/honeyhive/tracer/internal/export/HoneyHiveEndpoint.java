@@ -3,6 +3,7 @@ package ai.honeyhive.tracer.internal.export;
 import ai.honeyhive.tracer.internal.LibraryVersion;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where a tracer sends to and how it identifies itself: the base URL and the API key, and the headers every request
@@ -42,10 +43,12 @@ public record HoneyHiveEndpoint(String serverUrl, String apiKey) {
      * identification, but not the API key (the collector adds HoneyHive's headers).
      */
     public Map<String, String> headersForCollector(Map<String, String> collectorHeaders) {
-        Map<String, String> headers = headers();
+        // Header names are case-insensitive: a collector's user-agent replaces ours instead of going out beside it.
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(headers());
         headers.remove("Authorization");
         headers.putAll(collectorHeaders);
-        return headers;
+        return new LinkedHashMap<>(headers);
     }
 
     /** Masks this endpoint's key in text that is about to be logged, in case a server echoed it. */

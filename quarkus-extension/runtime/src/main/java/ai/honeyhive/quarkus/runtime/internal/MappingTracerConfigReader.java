@@ -4,8 +4,8 @@ import ai.honeyhive.cdi.internal.CdiSettings;
 import ai.honeyhive.cdi.internal.TracerConfigReader;
 import ai.honeyhive.quarkus.runtime.HoneyHiveRuntimeConfig;
 import ai.honeyhive.tracer.HoneyHiveTracer;
-import java.util.LinkedHashMap;
-import java.util.List;
+import ai.honeyhive.tracer.internal.TracerInternals;
+import ai.honeyhive.tracer.internal.config.Settings;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -61,7 +61,9 @@ final class MappingTracerConfigReader implements TracerConfigReader {
         tracer.sessionId().ifPresent(builder::sessionId);
         tracer.serverUrl().ifPresent(builder::serverUrl);
         tracer.otlpEndpoint().ifPresent(builder::otlpEndpoint);
-        tracer.otlpHeaders().ifPresent(headers -> builder.otlpHeaders(headerPairs(headers)));
+        // The entries as configured: the tracer checks them as it does HH_OTLP_HEADERS, naming the key.
+        tracer.otlpHeaders()
+                .ifPresent(headers -> TracerInternals.values(builder).set(Settings.OTLP_HEADERS, headers));
         tracer.testMode().ifPresent(builder::testMode);
         tracer.verbose().ifPresent(builder::verbose);
         tracer.disableBatch().ifPresent(builder::disableBatch);
@@ -113,21 +115,5 @@ final class MappingTracerConfigReader implements TracerConfigReader {
 
     private static boolean defaultOf(Boolean value) {
         return Objects.requireNonNull(value);
-    }
-
-    /** {@code name=value} entries as the builder takes them; an entry without a name fails the start, naming the key. */
-    private static Map<String, String> headerPairs(List<String> entries) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String entry : entries) {
-            int equals = entry.indexOf('=');
-            if (equals <= 0) {
-                throw new IllegalArgumentException("honeyhive.otlp.headers must be name=value entries with a header"
-                        + " name before each '=', such as authorization=Bearer token; an entry has no header name");
-            }
-            headers.put(
-                    entry.substring(0, equals).strip(),
-                    entry.substring(equals + 1).strip());
-        }
-        return headers;
     }
 }
