@@ -126,6 +126,9 @@ class DevUiSessionsPageIT {
               return links.join('\\n');
             })()""";
 
+    /** Set by {@code .ci/run} once it has a Chromium. */
+    private static final String CHROMIUM_REQUIRED = "HONEYHIVE_CHROMIUM_REQUIRED";
+
     @AfterAll
     static void stopStandIn() {
         OPENAI.close();
@@ -134,6 +137,10 @@ class DevUiSessionsPageIT {
     @Test
     void thePageListsTheSessionsOfRequestsJustMadeAndTheModelEventOfThePickedOne() throws Exception {
         Path chromium = HeadlessChromium.find().orElse(null);
+        // CI installs a browser and says so: there, a Chromium not found is a failure, never a skip.
+        assertThat(chromium != null || !"true".equals(System.getenv(CHROMIUM_REQUIRED)))
+                .as(CHROMIUM_REQUIRED + " is true, but no Chromium was found (CHROMIUM, or chromium on the PATH)")
+                .isTrue();
         Assumptions.assumeTrue(
                 chromium != null,
                 "No Chromium on this machine: .ci/run installs Debian's chromium package; set CHROMIUM or put"

@@ -21,7 +21,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +39,7 @@ final class HeadlessChromium implements AutoCloseable {
     private static final Pattern DEVTOOLS_URL =
             Pattern.compile("DevTools listening on (ws://127\\.0\\.0\\.1:(\\d+)/\\S+)");
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
     private final Path profile;
@@ -66,61 +69,94 @@ final class HeadlessChromium implements AutoCloseable {
 
     static HeadlessChromium start(Path executable, int width, int height) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("chromium-profile");
-        Process process = new ProcessBuilder(
-                        executable.toString(),
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-dev-shm-usage",
-                        "--no-first-run",
-                        "--remote-debugging-port=0",
-                        "--user-data-dir=" + profile,
-                        "--window-size=" + width + "," + height,
-                        "about:blank")
-                .redirectErrorStream(true)
-                .start();
-        int port = devToolsPort(process);
-        HttpClient http = HttpClient.newHttpClient();
-        JsonNode targets = JSON.readTree(http.send(
+        Process process = null;
+        try {
+            process = new ProcessBuilder(
+                            executable.toString(),
+                            "--headless=new",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-dev-shm-usage",
+                            "--no-first-run",
+                            "--remote-debugging-port=0",
+                            "--user-data-dir=" + profile,
+                            "--window-size=" + width + "," + height,
+                            "about:blank")
+                    .redirectErrorStream(true)
+                    .start();
+            // The listener hands answers to the instance, which needs the socket first.
+            HeadlessChromium[] self = new HeadlessChromium[1];
+            String pageUrl = pageWebSocketUrl(devToolsPort(process));
+            WebSocket socket = HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .connectTimeout(COMMAND_TIMEOUT)
+                    .buildAsync(URI.create(pageUrl), new Listener(message -> self[0].answer(message)))
+                    .get(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            self[0] = new HeadlessChromium(process, profile, socket);
+            return self[0];
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stop(process, profile);
+            throw e;
+        } catch (ExecutionException | TimeoutException e) {
+            stop(process, profile);
+            throw new IOException("Could not open Chromium's page over the DevTools protocol", e);
+        }
+    }
+
+    /** The DevTools WebSocket URL of Chromium's one page. */
+    private static String pageWebSocketUrl(int port) throws IOException, InterruptedException {
+        JsonNode targets = JSON.readTree(HttpClient.newHttpClient()
+                .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                                .timeout(COMMAND_TIMEOUT)
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body());
-        String pageUrl = null;
         for (JsonNode target : targets) {
             if ("page".equals(target.path("type").asText())) {
-                pageUrl = target.path("webSocketDebuggerUrl").asText();
-                break;
+                return target.path("webSocketDebuggerUrl").asText();
             }
         }
-        if (pageUrl == null) {
-            process.destroyForcibly();
-            throw new IOException("Chromium opened no page: " + targets);
-        }
-        HeadlessChromium[] self = new HeadlessChromium[1];
-        WebSocket socket = http.newWebSocketBuilder()
-                .buildAsync(URI.create(pageUrl), new Listener(message -> self[0].answer(message)))
-                .join();
-        self[0] = new HeadlessChromium(process, profile, socket);
-        return self[0];
+        throw new IOException("Chromium opened no page: " + targets);
     }
 
-    /** Chromium prints its DevTools address on its output once it listens; the rest of the output is drained. */
-    private static int devToolsPort(Process process) throws IOException {
+    /**
+     * Chromium prints its DevTools address on its output once it listens; the rest of the output is drained. Read on a
+     * thread of its own, so that a Chromium that neither listens nor exits fails the start after a bound.
+     */
+    private static int devToolsPort(Process process) throws IOException, InterruptedException {
         BufferedReader output =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
-        for (String line; (line = output.readLine()) != null; ) {
-            Matcher matcher = DEVTOOLS_URL.matcher(line);
-            if (matcher.find()) {
-                Thread drain = new Thread(() -> output.lines().forEach(ignored -> {}), "chromium-output");
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(matcher.group(2));
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        for (String line; (line = output.readLine()) != null; ) {
+                            Matcher matcher = DEVTOOLS_URL.matcher(line);
+                            if (matcher.find()) {
+                                port.complete(Integer.parseInt(matcher.group(2)));
+                            } else if (!port.isDone()) {
+                                synchronized (seen) {
+                                    seen.append(line).append('\n');
+                                }
+                            }
+                        }
+                    } catch (IOException e) {
+                        // The process ended: the future below says so.
+                    }
+                    port.completeExceptionally(new IOException("Chromium exited before it listened"));
+                },
+                "chromium-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return port.get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            synchronized (seen) {
+                throw new IOException("Chromium did not listen within " + STARTUP_TIMEOUT + ":\n" + seen, e);
             }
-            seen.append(line).append('\n');
         }
-        throw new IOException("Chromium exited before it listened:\n" + seen);
     }
 
     void navigate(String url) {
@@ -178,14 +214,21 @@ final class HeadlessChromium implements AutoCloseable {
     @Override
     public void close() throws IOException {
         page.abort();
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        stop(process, profile);
+    }
+
+    /** Stops the process (if it started) and deletes its profile. */
+    private static void stop(Process process, Path profile) throws IOException {
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 process.destroyForcibly();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
         }
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder())
