@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * How {@link HoneyHiveServerFilter} turns requests into sessions: read from the {@code honeyhive.jaxrs.*} keys
  * ({@code session-name}, {@code metadata.<key>}, {@code accept-session-header}, {@code accept-trace-context},
- * {@code trust-baggage}, {@code excluded-paths}, {@code tracer}; the README's JAX-RS section lists them with their
+ * {@code trust-baggage}, {@code excluded-paths}, {@code tracer}; docs/configuration.md (JAX-RS keys) lists them with their
  * defaults), or built. Each builder method says what its setting does and its default.
  */
 public final class JaxrsSessionSettings {

@@ -22,7 +22,8 @@ import java.util.concurrent.Executors;
 @RequestScoped
 public class AssistantResource {
 
-    // A pool the application owns: the context travels only because the code wraps it, as the README asks.
+    // A pool the application owns: the context travels only because the code wraps it, as docs/getting-started/jaxrs.md
+    // asks.
     static final ExecutorService WORKERS = Executors.newFixedThreadPool(8, runnable -> {
         Thread thread = new Thread(runnable, "assistant-worker");
         thread.setDaemon(true);

@@ -16,7 +16,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class CheckoutTracingTest {
  *     @Test
  *     void theCheckoutIsOneSession(RecordingHoneyHiveServer honeyhive) {
- *         try (HoneyHiveTracer tracer = HoneyHiveTracer.builder().project("shop").build()) {
+ *         try (HoneyHiveTracer tracer = HoneyHiveTracer.builder()
+ *                 .project("shop")
+ *                 .serverUrl(honeyhive.baseUrl()) // the plain-Java builder reads no system properties
+ *                 .apiKey(RecordingHoneyHiveExtension.TEST_API_KEY)
+ *                 .build()) {
  *             checkout.run(tracer);
  *             tracer.flush(Duration.ofSeconds(10));
  *         }
@@ -28,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>One server is started before the class's first test and closed after its last. While it runs, the system
  * properties {@code honeyhive.server-url} (the server's URL, which the tracer reads before {@code HH_API_URL}) and,
  * unless already set, {@code honeyhive.api-key} ({@value RecordingHoneyHiveExtension#TEST_API_KEY}) are set, so a
- * tracer built from configuration sends here; both are restored afterwards. When {@code HH_OTLP_ENDPOINT} or the system
+ * tracer built from MicroProfile Config (CDI, Weld SE) sends here; both are restored afterwards. When {@code HH_OTLP_ENDPOINT} or the system
  * property {@code honeyhive.otlp.endpoint} sends spans to a collector, that property is pointed at the server too (a
  * collector set only in {@code microprofile-config.properties} is not seen: override it in the tests' configuration).
  * What was recorded is cleared before each test. A test method, constructor or lifecycle method gets the server by

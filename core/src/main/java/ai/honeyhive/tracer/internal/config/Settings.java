@@ -15,7 +15,7 @@ import java.util.Map;
  * <p>Adding a setting means a row here plus its use: an accessor and a setter on {@link TracerConfig} and the same
  * setter on {@code HoneyHiveTracer.Builder}; for a setting with a key, its member in Quarkus's
  * {@code HoneyHiveRuntimeConfig} and its line where the Quarkus reader hands it to the builder. Tests hold the
- * builders, the Quarkus mapping, both readers and the README's tables to this table.
+ * builders, the Quarkus mapping, both readers and the tables of docs/configuration.md to this table.
  */
 public final class Settings {
 

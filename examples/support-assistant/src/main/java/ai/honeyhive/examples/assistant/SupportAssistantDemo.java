@@ -99,8 +99,8 @@ public class SupportAssistantDemo implements QuarkusApplication {
         } else {
             System.out.printf(
                     "Sent to HoneyHive (delivered: %d spans, failed: %d): open %s, project %s, and look for the"
-                            + " sessions named %s%n",
-                    spans.delivered(), spans.failed(), where(tracer), tracer.project(), tracer.sessionName());
+                            + " sessions named \"POST /support/ask\", one per request%n",
+                    spans.delivered(), spans.failed(), where(tracer), tracer.project());
         }
         return burst.unexpected() == 0 && delivered ? 0 : 1;
     }

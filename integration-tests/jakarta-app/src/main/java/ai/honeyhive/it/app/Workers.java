@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * The application's own worker threads. Work handed to them keeps the trace and the session only because it is
- * wrapped in the current OpenTelemetry context, as the README asks.
+ * wrapped in the current OpenTelemetry context, as docs/getting-started/jaxrs.md asks.
  */
 @ApplicationScoped
 public class Workers {

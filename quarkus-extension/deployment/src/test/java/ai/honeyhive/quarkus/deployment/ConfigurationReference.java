@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * The configuration reference of the documentation, made from settings tables: a Markdown table per view, by
- * builder method or by configuration key. The README holds these tables as generated, and a test keeps them so.
+ * builder method or by configuration key. {@code docs/configuration.md} holds these tables as generated, and a test
+ * keeps them so.
  */
 final class ConfigurationReference {
 

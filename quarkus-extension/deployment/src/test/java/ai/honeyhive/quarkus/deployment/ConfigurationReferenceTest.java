@@ -26,19 +26,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The settings tables are the one declaration of every setting: the README's configuration reference is made from
- * them, and Quarkus's configuration mappings, as the generated Quarkus configuration model shows them, agree with them
- * key for key, type for type and default for default. A failure names what drifted; for the README it prints the table
- * to paste (or run the test with {@code -Dhoneyhive.readme.update=true} to write it).
+ * The settings tables are the one declaration of every setting: the configuration reference of the documentation
+ * ({@code docs/configuration.md}) is made from them, and Quarkus's configuration mappings, as the generated Quarkus
+ * configuration model shows them, agree with them key for key, type for type and default for default. A failure names
+ * what drifted; for the configuration reference it shows the tables expected (or run the test with
+ * {@code -Dhoneyhive.docs.update=true} to write them).
  */
 class ConfigurationReferenceTest {
 
-    private static final Path README = Path.of("../../README.md");
+    private static final Path CONFIGURATION_REFERENCE = Path.of("../../docs/configuration.md");
     private static final String MODEL = "META-INF/quarkus-config-doc/quarkus-config-model.json";
     private static final String NAMED_TRACERS = "honeyhive.tracers.\"tracer-name\".";
 
     @Test
-    void theReadmesConfigurationTablesAreMadeFromTheSettingsTables() throws IOException {
+    void theConfigurationReferenceTablesAreMadeFromTheSettingsTables() throws IOException {
         Map<String, String> tables = new LinkedHashMap<>();
         tables.put("tracer-builder", ConfigurationReference.byBuilderMethod(Settings.ALL));
         tables.put(
@@ -51,17 +52,17 @@ class ConfigurationReferenceTest {
                 ConfigurationReference.byKeyWithoutEnvironment(
                         Stream.concat(QuarkusOnlySettings.BUILD_TIME.stream(), QuarkusOnlySettings.RUNTIME.stream())
                                 .toList()));
-        String readme = Files.readString(README);
-        String expected = readme;
+        String reference = Files.readString(CONFIGURATION_REFERENCE);
+        String expected = reference;
         for (Map.Entry<String, String> table : tables.entrySet()) {
             expected = withTable(expected, table.getKey(), table.getValue());
         }
-        if (Boolean.getBoolean("honeyhive.readme.update")) {
-            Files.writeString(README, expected);
+        if (Boolean.getBoolean("honeyhive.docs.update")) {
+            Files.writeString(CONFIGURATION_REFERENCE, expected);
         }
-        assertThat(readme)
-                .as("README.md's configuration tables, made from the settings tables; run this test with"
-                        + " -Dhoneyhive.readme.update=true to write them")
+        assertThat(reference)
+                .as("docs/configuration.md's configuration tables, made from the settings tables; run this test with"
+                        + " -Dhoneyhive.docs.update=true to write them")
                 .isEqualTo(expected);
     }
 
@@ -196,15 +197,15 @@ class ConfigurationReferenceTest {
         }
     }
 
-    /** The README with the block between the table's markers replaced. */
-    private static String withTable(String readme, String name, String table) {
+    /** The configuration reference with the block between the table's markers replaced. */
+    private static String withTable(String reference, String name, String table) {
         String start = "<!-- settings table: " + name + " (made by ConfigurationReferenceTest) -->\n";
         String end = "<!-- end of settings table: " + name + " -->";
-        int from = readme.indexOf(start);
-        int to = readme.indexOf(end);
+        int from = reference.indexOf(start);
+        int to = reference.indexOf(end);
         if (from < 0 || to < from) {
-            fail("README.md has no block " + start.strip() + " ... " + end);
+            fail("docs/configuration.md has no block " + start.strip() + " ... " + end);
         }
-        return readme.substring(0, from + start.length()) + table + readme.substring(to);
+        return reference.substring(0, from + start.length()) + table + reference.substring(to);
     }
 }
