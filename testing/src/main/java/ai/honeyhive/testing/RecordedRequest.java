@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** One request the recording server received, with the status it answered (0 when it did not answer). */
 public final class RecordedRequest {
@@ -19,15 +20,23 @@ public final class RecordedRequest {
 
     private final String method;
     private final String path;
+    private final String query;
     private final Route route;
     private final Map<String, List<String>> headers;
     private final byte[] body;
     private final Instant receivedAt;
     private volatile int answeredStatus;
 
-    RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body, Instant receivedAt) {
+    RecordedRequest(
+            String method,
+            String path,
+            @Nullable String query,
+            Map<String, List<String>> headers,
+            byte[] body,
+            Instant receivedAt) {
         this.method = method;
         this.path = path;
+        this.query = query == null ? "" : query;
         this.route = Route.of(method, path);
         TreeMap<String, List<String>> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> caseInsensitive.put(name, List.copyOf(values)));
@@ -44,6 +53,22 @@ public final class RecordedRequest {
     /** The request path, without the query string. */
     public String path() {
         return path;
+    }
+
+    /** The query string, decoded, without the {@code ?}; empty when there is none. */
+    public String query() {
+        return query;
+    }
+
+    /** The value of a query parameter, decoded. */
+    public Optional<String> queryParameter(String name) {
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && pair.substring(0, equals).equals(name)) {
+                return Optional.of(pair.substring(equals + 1));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The HoneyHive route this request was sent to. */

@@ -30,9 +30,11 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A real HTTP server on a loopback port that records every request a HoneyHive SDK makes ({@code /session/start},
- * {@code /events}, {@code /opentelemetry/v1/traces}) and answers as scripted.
+ * {@code /events}, {@code /opentelemetry/v1/traces}, and the experiment routes) and answers as scripted.
  *
- * <p>By default every known route answers {@code 200 {}} and unknown routes {@code 404}. Script faults per route with
+ * <p>By default the session and span routes answer {@code 200 {}}, the experiment routes ({@code /v1/runs},
+ * {@code /v1/datasets}, {@code /v1/datapoints}) answer as HoneyHive does, from the runs created, the datasets
+ * {@linkplain #hostDataset hosted} and the spans received, and unknown routes answer {@code 404}. Script faults per route with
  * {@link #enqueue(Route, Response...)}: for example {@code enqueue(Route.TRACES, status(503), status(503))} answers
  * the next two OTLP requests with 503 and the third with the default. The server is thread-safe; requests are
  * handled concurrently, so a hanging request does not hold up the others.
@@ -58,6 +60,7 @@ public final class RecordingHoneyHiveServer implements AutoCloseable {
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final Map<Route, Queue<Response>> scripted = new EnumMap<>(Route.class);
     private final Map<Route, Response> defaults = new EnumMap<>(Route.class);
+    private final ExperimentRoutes experiments = new ExperimentRoutes();
     private volatile CountDownLatch hangs = new CountDownLatch(1);
 
     private RecordingHoneyHiveServer(HttpServer server, ExecutorService handlers) {
@@ -65,7 +68,6 @@ public final class RecordingHoneyHiveServer implements AutoCloseable {
         this.handlers = handlers;
         for (Route route : Route.values()) {
             scripted.put(route, new ArrayDeque<>());
-            defaults.put(route, route == Route.OTHER ? Response.status(404) : Response.ok());
         }
     }
 
@@ -219,15 +221,33 @@ public final class RecordingHoneyHiveServer implements AutoCloseable {
         return awaitSpans(count, DEFAULT_WAIT);
     }
 
-    /** Forgets every request and scripted response, and restores the default answers. */
+    /**
+     * Registers a hosted dataset, answered on {@link Route#DATASETS} and {@link Route#DATAPOINT}: each datapoint a map
+     * with {@code inputs}, {@code ground_truth} and optionally {@code id} (made when absent).
+     */
+    public RecordingHoneyHiveServer hostDataset(String id, String name, List<Map<String, ?>> datapoints) {
+        experiments.hostDataset(requireNonNull(id, "id"), requireNonNull(name, "name"), List.copyOf(datapoints));
+        return this;
+    }
+
+    /** An experiment run as created ({@code POST /v1/runs}) and then updated, if the server has one with this id. */
+    public Optional<com.fasterxml.jackson.databind.JsonNode> run(String runId) {
+        return Optional.ofNullable(experiments.run(runId));
+    }
+
+    /**
+     * Forgets every request, scripted response and experiment run, and restores the default answers; hosted datasets
+     * stay.
+     */
     public void reset() {
         synchronized (lock) {
             requests.clear();
             for (Route route : Route.values()) {
                 scripted.get(route).clear();
-                defaults.put(route, route == Route.OTHER ? Response.status(404) : Response.ok());
             }
+            defaults.clear();
         }
+        experiments.forgetRuns();
     }
 
     /** Stops the server at once, releasing any hanging requests. */
@@ -268,6 +288,9 @@ public final class RecordingHoneyHiveServer implements AutoCloseable {
             Response next = scripted.get(request.route()).poll();
             response = next != null ? next : defaults.get(request.route());
         }
+        if (response == null) {
+            response = defaultAnswer(request);
+        }
         try {
             respond(exchange, request, response);
         } finally {
@@ -275,6 +298,15 @@ public final class RecordingHoneyHiveServer implements AutoCloseable {
                 lock.notifyAll();
             }
         }
+    }
+
+    /** Without a scripted or chosen answer: {@code 200 {}}, experiment routes as HoneyHive answers, 404 elsewhere. */
+    private Response defaultAnswer(RecordedRequest request) {
+        return switch (request.route()) {
+            case SESSION_START, EVENTS, TRACES -> Response.ok();
+            case OTHER -> Response.status(404);
+            default -> experiments.answer(request, this::spans);
+        };
     }
 
     private RecordedRequest record(HttpExchange exchange) throws IOException {
@@ -290,6 +322,7 @@ public final class RecordingHoneyHiveServer implements AutoCloseable {
         RecordedRequest request = new RecordedRequest(
                 exchange.getRequestMethod(),
                 exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getQuery(),
                 exchange.getRequestHeaders(),
                 body,
                 Instant.now());
